@@ -1,0 +1,4 @@
+using System.CommandLine;
+
+var root = new RootCommand("Mamori (守り): a cyber-security support programme for the SMEs of a region.");
+return await root.Parse(args).InvokeAsync();
