@@ -300,7 +300,7 @@ public static class QuestionnaireLoader
         }
     }
 
-    private static void CheckCondition(Condition? condition, string where, Dictionary<string, QuestionDefinition> earlier, List<string> problems)
+    internal static void CheckCondition(Condition? condition, string where, IReadOnlyDictionary<string, QuestionDefinition> earlier, List<string> problems)
     {
         if (condition is null)
         {
@@ -365,6 +365,6 @@ public static class QuestionnaireLoader
         }
     }
 
-    private static IEnumerable<string> Duplicates(IEnumerable<string> ids) =>
+    internal static IEnumerable<string> Duplicates(IEnumerable<string> ids) =>
         ids.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
 }

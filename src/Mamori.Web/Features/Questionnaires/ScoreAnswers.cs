@@ -34,6 +34,14 @@ public sealed record ScoreSheet(
     public IEnumerable<CategoryScore> Group(string group) =>
         Categories.Where(c => string.Equals(c.Group, group, StringComparison.Ordinal));
 
+    /// <summary>0–100 over all visible scored questions of a group's categories, or null when none is shown.</summary>
+    public double? GroupNormalised(string group)
+    {
+        var inGroup = Group(group).ToList();
+        var max = inGroup.Sum(c => c.MaxPoints);
+        return max <= 0 ? null : Math.Round(Math.Clamp((double)(inGroup.Sum(c => c.Points) / max) * 100, 0, 100), 1);
+    }
+
     /// <summary>Normalised scores of the categories that have one, keyed by category id (input of the benchmark).</summary>
     public IReadOnlyDictionary<string, double> NormalisedByCategory() =>
         Categories.Where(c => c.Normalised is not null).ToDictionary(c => c.CategoryId, c => c.Normalised!.Value, StringComparer.Ordinal);
