@@ -8,13 +8,16 @@ public sealed record DiagnosisContext
     /// <summary>The company's industry code (same codes as <see cref="ParticipantScores.IndustryCode"/>).</summary>
     public required string IndustryCode { get; init; }
 
+    /// <summary>When this diagnosis was answered (from the page's TimeProvider); it is the last point of the history.</summary>
+    public required DateOnly AnsweredOn { get; init; }
+
     /// <summary>Latest submitted diagnosis of each participating company, this company included.</summary>
     public IReadOnlyList<ParticipantScores> Participants { get; init; } = [];
 
     /// <summary>National reference values an operator entered, keyed like <see cref="DiagnosisResult.BenchmarkScores"/>.</summary>
     public IReadOnlyDictionary<string, double> NationalReference { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
 
-    /// <summary>The company's earlier diagnoses (their <see cref="DiagnosisResult.BenchmarkScores"/>).</summary>
+    /// <summary>The company's earlier diagnoses (their <see cref="DiagnosisResult.BenchmarkScores"/>), not this one.</summary>
     public IReadOnlyList<PastDiagnosis> History { get; init; } = [];
 
     public int TopWeakPoints { get; init; } = 5;
@@ -66,7 +69,7 @@ public static class DiagnosisEvaluator
             weakPoints.Take(context.TopWeakPoints).ToList(),
             countermeasures,
             SecurityActionAssessment.Assess(content, answers),
-            DiagnosisHistory.Compare(keys, context.History));
+            DiagnosisHistory.Compare(keys, [.. context.History, new PastDiagnosis(context.AnsweredOn, benchmarkScores)]));
     }
 
     /// <summary>
