@@ -1,0 +1,19 @@
+using Mamori.Web.Features.Diagnosis;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class DiagnosisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Loads and checks the diagnosis content now, so that a broken content file stops the
+    /// application at startup with a message naming the file and the id, and registers it.
+    /// </summary>
+    public static IServiceCollection AddDiagnosisFeature(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var catalog = DiagnosisContentCatalog.LoadEmbedded();
+        services.AddSingleton(catalog);
+        services.AddSingleton(catalog.Questionnaires);
+        return services;
+    }
+}
