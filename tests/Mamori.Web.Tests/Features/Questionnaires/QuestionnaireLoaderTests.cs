@@ -152,6 +152,26 @@ public class QuestionnaireLoaderTests
     }
 
     [Fact]
+    public void LoadEmbedded_TestDataPrefix_LoadsEveryFixture()
+    {
+        var loaded = QuestionnaireLoader.LoadEmbedded(typeof(QuestionnaireLoaderTests).Assembly, "Mamori.Web.Tests.Features.Questionnaires.TestData.");
+        Assert.Equal(["tohoku-survey"], loaded.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Parse_SeveralProblems_AreAllListedInOneMessage()
+    {
+        var ex = Broken("""
+            { "id": "", "version": 0, "title": { "ja": "", "en": "t" },
+              "sections": [ { "id": "s", "title": { "ja": "節", "en": "S" }, "questions": [
+                { "id": "a", "kind": "singleChoice", "text": { "ja": "A", "en": "A" }, "options": [ { "id": "x", "text": { "ja": "X", "en": "X" } } ] } ] } ] }
+            """);
+        Assert.Equal(4, ex.Problems.Count);
+        Assert.Contains("questionnaire id is empty", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("question 'a': a choice question needs at least two options", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Catalog_SameVersionTwice_Throws()
     {
         var d = QuestionnaireFixtures.Survey2021;
