@@ -22,6 +22,8 @@ public sealed record DiagnosisContext
 
     public int TopWeakPoints { get; init; } = 5;
 
+    public int TopWeakCategories { get; init; } = 3;
+
     public int TopCountermeasures { get; init; } = 5;
 }
 
@@ -33,10 +35,18 @@ public sealed record DiagnosisResult(
     IReadOnlyList<RadarChart> Charts,
     SelfCheckResult SelfCheck,
     IReadOnlyList<Situation> Situations,
+    IReadOnlyList<WeakCategory> WeakCategories,
     IReadOnlyList<WeakPoint> WeakPoints,
     IReadOnlyList<RankedCountermeasure> Countermeasures,
     SecurityActionReadiness SecurityAction,
     IReadOnlyList<ScoreTrend> History);
+
+/// <summary>A category below full marks; <see cref="Target"/> is the industry average when it may be shown ("how far?").</summary>
+public sealed record WeakCategory(string CategoryId, LocalizedText Label, double Score, double? Target)
+{
+    /// <summary>Points to gain to reach the industry average (0 when already above it), or null without a target.</summary>
+    public double? GapToTarget => Target is double t ? Math.Round(Math.Max(0, t - Score), 1) : null;
+}
 
 /// <summary>Pure evaluation of a diagnosis answer set; the page loads the inputs and renders the result.</summary>
 public static class DiagnosisEvaluator
@@ -66,10 +76,31 @@ public static class DiagnosisEvaluator
             RadarCharts.Build(content, scores, comparisons),
             selfCheck,
             situations,
+            WeakCategories(content, scores, comparisons, context.TopWeakCategories),
             weakPoints.Take(context.TopWeakPoints).ToList(),
             countermeasures,
             SecurityActionAssessment.Assess(content, answers),
             DiagnosisHistory.Compare(keys, [.. context.History, new PastDiagnosis(context.AnsweredOn, benchmarkScores)]));
+    }
+
+    /// <summary>Scored categories below 100, lowest first (then questionnaire order).</summary>
+    public static IReadOnlyList<WeakCategory> WeakCategories(DiagnosisContent content, ScoreSheet scores, IReadOnlyList<ScoreComparison> comparisons, int top)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        return scores.Categories
+            .Where(c => c.Normalised < 100)
+            .Select((c, i) => (Category: c, Order: i))
+            .OrderBy(x => x.Category.Normalised)
+            .ThenBy(x => x.Order)
+            .Take(top)
+            .Select(x => new WeakCategory(
+                x.Category.CategoryId,
+                content.Questionnaire.FindCategory(x.Category.CategoryId)!.Title,
+                x.Category.Normalised!.Value,
+                comparisons.FirstOrDefault(r => r.Key == x.Category.CategoryId)?.Industry.Value))
+            .ToList();
     }
 
     /// <summary>

@@ -46,6 +46,10 @@ public class DiagnosisEvaluatorTests
         Assert.Equal(0, office.Series[1].CompanyCounts![0]);
 
         Assert.Equal(["office.backup.1", "office.backup.2"], result.WeakPoints.Select(w => w.QuestionId));
+        var weakCategory = Assert.Single(result.WeakCategories);
+        Assert.Equal("office.backup", weakCategory.CategoryId);
+        Assert.Equal(70, weakCategory.Target);
+        Assert.Equal(36.7, weakCategory.GapToTarget);
         Assert.Equal(["backup-offline", "backup-schedule"], result.Countermeasures.Select(c => c.Measure.Id));
         Assert.Equal("good", result.SelfCheck.Band.Id);
         Assert.Equal(SecurityActionStars.One, result.SecurityAction.Reachable);
@@ -75,6 +79,20 @@ public class DiagnosisEvaluatorTests
         Assert.Contains(4, industry.CompanyCounts!);
         Assert.DoesNotContain(result.Charts[0].Series, s => s.Id == "national");
         Assert.Equal(56, result.Comparisons.Single(c => c.Key == "office").AllParticipants.Value);
+    }
+
+    [Fact]
+    public void WeakCategories_LowestFirstThenQuestionnaireOrder_NoTargetWhenHidden()
+    {
+        var answers = DiagnosisFixtures.Complete("done")
+            .With(["office.rules.1", "office.rules.2"], "notDone")
+            .With(["office.disposal.1", "office.internet.1"], "partly");
+        var result = DiagnosisEvaluator.Evaluate(DiagnosisFixtures.Catalog, answers, new DiagnosisContext { IndustryCode = "x", AnsweredOn = new DateOnly(2026, 1, 5) });
+
+        Assert.Equal(["office.rules", "office.disposal", "office.internet"], result.WeakCategories.Select(c => c.CategoryId));
+        Assert.Equal(33.3, result.WeakCategories[0].Score);
+        Assert.Equal("規則の周知", result.WeakCategories[0].Label.Ja);
+        Assert.All(result.WeakCategories, c => Assert.Null(c.GapToTarget));
     }
 
     [Fact]
