@@ -88,22 +88,4 @@ public sealed record Condition
             && (LessThan is null || n < LessThan)
             && (AtMost is null || n <= AtMost);
     }
-
-    /// <summary>Every question id this condition reads.</summary>
-    internal IEnumerable<Condition> Leaves()
-    {
-        if (All is null && Any is null)
-        {
-            yield return this;
-            yield break;
-        }
-
-        foreach (var child in (All ?? []).Concat(Any ?? []))
-        {
-            foreach (var leaf in child.Leaves())
-            {
-                yield return leaf;
-            }
-        }
-    }
 }
