@@ -10,7 +10,10 @@ namespace Mamori.Web;
 /// </summary>
 public static class MamoriWebApp
 {
-    public static WebApplicationBuilder CreateBuilder(string[] args)
+    /// <param name="args">Command-line configuration (<c>--Mamori:DataDirectory=...</c>, <c>--urls=...</c>).</param>
+    /// <param name="settings">Configuration that overrides every other source (the CLI's options).</param>
+    /// <param name="contentRoot">Where appsettings.json is read from; defaults to the working directory.</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? settings = null, string? contentRoot = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -18,8 +21,14 @@ public static class MamoriWebApp
             // Razor Pages, compiled views and static assets belong to this assembly even when the
             // CLI (another entry assembly) hosts it.
             ApplicationName = typeof(MamoriWebApp).Assembly.GetName().Name,
+            ContentRootPath = contentRoot,
             WebRootPath = FindWebRoot(),
         });
+
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
 
         builder.AddMamoriData();
         builder.AddMamoriIdentity();

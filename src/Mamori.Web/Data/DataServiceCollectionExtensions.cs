@@ -1,5 +1,6 @@
 using Mamori.Web.Data;
 using Mamori.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -26,6 +27,11 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         builder.Services.AddDbContext<AppDbContext>(options => options.UseMamoriDatabase(settings));
         builder.Services.AddScoped<DatabaseMigrator>();
+
+        // Sign-in cookies survive a restart: the keys live with the data, not in the user profile.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Mamori")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory(builder.Configuration), "keys")));
         return builder;
     }
 
@@ -47,6 +53,12 @@ public static class DataServiceCollectionExtensions
         // be restored here), so EF cannot diff against a snapshot. MigrationSchemaTests proves
         // instead that the migrated schema equals the one the model creates, on both providers.
         return options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    internal static string DataDirectory(IConfiguration configuration)
+    {
+        var directory = configuration[$"{MamoriDataOptions.SectionName}:{nameof(MamoriDataOptions.DataDirectory)}"];
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(directory) ? "./data" : directory);
     }
 
     private static void EnsureSqliteDirectory(string connectionString)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mamori.Web.Data;
 
@@ -45,8 +46,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             return new DatabaseSettings(DatabaseProvider.Sqlite, sqlite);
         }
 
-        var directory = configuration[$"{MamoriDataOptions.SectionName}:{nameof(MamoriDataOptions.DataDirectory)}"];
-        directory = Path.GetFullPath(string.IsNullOrWhiteSpace(directory) ? "./data" : directory);
+        var directory = DataServiceCollectionExtensions.DataDirectory(configuration);
         return new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(directory, "mamori.db")}");
     }
 }
