@@ -35,6 +35,9 @@ public static class MamoriWebApp
         builder.AddMamoriLocalization();
         builder.AddMamoriPages();
         builder.AddDemoData();
+        builder.Services.AddHomeFeature();
+        builder.Services.AddCompaniesFeature();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
@@ -47,10 +50,10 @@ public static class MamoriWebApp
 
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error");
+            app.UseExceptionHandler("/error");
         }
 
-        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

@@ -34,18 +34,22 @@ public static class IdentityServiceCollectionExtensions
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
-            options.LoginPath = "/Account/Login";
-            options.LogoutPath = "/Account/Logout";
-            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
             options.Cookie.Name = "mamori.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
 
-            // The JSON API answers 401/403 instead of redirecting to the login page.
+            // The JSON API answers 401 instead of redirecting to the login page. A signed-in user
+            // without the right role gets a plain 403 (the error page explains it), not a redirect.
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         builder.Services.AddAuthorization(Policies.Configure);
