@@ -25,7 +25,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-        builder.Services.AddDbContext<AppDbContext>(options => options.UseMamoriDatabase(settings));
+        builder.Services.AddDbContext<AppDbContext>((services, options) => options.UseMamoriDatabase(services.GetRequiredService<DatabaseSettings>()));
         builder.Services.AddScoped<DatabaseMigrator>();
 
         // Sign-in cookies survive a restart: the keys live with the data, not in the user profile.
