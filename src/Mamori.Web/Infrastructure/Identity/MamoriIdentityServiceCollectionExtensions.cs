@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-public static class IdentityServiceCollectionExtensions
+public static class MamoriIdentityServiceCollectionExtensions
 {
     /// <summary>Lockout after this many wrong passwords in a row (issue 2 acceptance: five).</summary>
     public const int MaxFailedAccessAttempts = 5;
@@ -15,19 +15,7 @@ public static class IdentityServiceCollectionExtensions
     public static IHostApplicationBuilder AddMamoriIdentity(this IHostApplicationBuilder builder)
     {
         builder.Services
-            .AddIdentity<ApplicationUser, IdentityRole>(options =>
-            {
-                options.Password.RequiredLength = 10;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = MaxFailedAccessAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
-            })
+            .AddIdentity<ApplicationUser, IdentityRole>(ConfigureIdentityOptions)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<MamoriClaimsPrincipalFactory>();
@@ -55,6 +43,22 @@ public static class IdentityServiceCollectionExtensions
         builder.Services.AddAuthorization(Policies.Configure);
         builder.Services.AddSingleton<IAuthorizationHandler, TenantScopeHandler>();
         return builder;
+    }
+
+    /// <summary>Password rules and lockout; shared with the tests that build Identity without the web host.</summary>
+    public static void ConfigureIdentityOptions(IdentityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = MaxFailedAccessAttempts;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
     }
 
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
