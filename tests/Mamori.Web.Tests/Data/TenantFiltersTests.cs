@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Web.Tests.Data;
 
-public sealed class TenantFiltersTests : IAsyncLifetime
+public sealed class TenantFiltersTests(SeededDatabaseFixture fixture) : IClassFixture<SeededDatabaseFixture>, IAsyncLifetime
 {
-    private SeededDatabase _seeded = null!;
+    private readonly SeededDatabase _seeded = fixture.Seeded;
     private int _tohoku;
     private int _hokuriku;
     private int _aoba;
@@ -15,14 +15,13 @@ public sealed class TenantFiltersTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _seeded = await SeededDatabase.CreateAsync();
         _tohoku = await _seeded.SystemQueryAsync(db => db.Operators.Where(o => o.Name.Contains("東北")).Select(o => o.Id).SingleAsync());
         _hokuriku = await _seeded.SystemQueryAsync(db => db.Operators.Where(o => o.Name.Contains("北陸")).Select(o => o.Id).SingleAsync());
         _aoba = await _seeded.SystemQueryAsync(db => db.Companies.Where(c => c.Name == "株式会社青葉商事").Select(c => c.Id).SingleAsync());
         _michinoku = await _seeded.SystemQueryAsync(db => db.Vendors.Where(v => v.Name == "株式会社みちのくITサポート").Select(v => v.Id).SingleAsync());
     }
 
-    public async Task DisposeAsync() => await _seeded.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public void Model_EveryTenantOwnedEntity_HasTenantFilters()

@@ -47,6 +47,8 @@ public sealed class SeededDatabase : IAsyncDisposable
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>();
         services.AddScoped<DemoSeeder>();
+        // Hashing strength is not under test here; a low count keeps each seeded database fast.
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
         return services.BuildServiceProvider();
     }
 
@@ -66,4 +68,14 @@ public sealed class SeededDatabase : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
+
+/// <summary>One seeded database shared by the read-only tests of a class.</summary>
+public sealed class SeededDatabaseFixture : IAsyncLifetime
+{
+    public SeededDatabase Seeded { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Seeded = await SeededDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await Seeded.DisposeAsync();
 }

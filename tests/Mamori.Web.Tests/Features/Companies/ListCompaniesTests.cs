@@ -5,18 +5,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Web.Tests.Features.Companies;
 
-public sealed class ListCompaniesTests : IAsyncLifetime
+public sealed class ListCompaniesTests(SeededDatabaseFixture fixture) : IClassFixture<SeededDatabaseFixture>, IAsyncLifetime
 {
-    private SeededDatabase _seeded = null!;
+    private readonly SeededDatabase _seeded = fixture.Seeded;
     private int _tohoku;
 
     public async Task InitializeAsync()
     {
-        _seeded = await SeededDatabase.CreateAsync();
         _tohoku = await _seeded.SystemQueryAsync(db => db.Operators.Where(o => o.Name.Contains("東北")).Select(o => o.Id).SingleAsync());
     }
 
-    public async Task DisposeAsync() => await _seeded.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Handle_NoFilter_ListsOperatorsTwentyCompaniesWithSensorCounts()
