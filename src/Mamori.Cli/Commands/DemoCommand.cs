@@ -22,8 +22,10 @@ public static class DemoCommand
         };
         port.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<int>();
-            if (value is < 0 or > 65535)
+            // Only range-check a number; a non-number is reported by the parser itself.
+            if (result.Tokens is [var token]
+                && int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                && value is < 0 or > 65535)
             {
                 result.AddError("--port must be between 0 and 65535.");
             }
