@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Mamori.Cli.Commands;
 
 var root = new RootCommand("Mamori (守り): a cyber-security support programme for the SMEs of a region.");
+root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return await root.Parse(args).InvokeAsync();

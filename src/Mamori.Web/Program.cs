@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+using Mamori.Web;
+
+var app = MamoriWebApp.Build(MamoriWebApp.CreateBuilder(args));
+await app.RunAsync();

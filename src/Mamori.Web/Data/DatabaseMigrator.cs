@@ -1,0 +1,48 @@
+using System.Reflection;
+using Mamori.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Web.Data;
+
+/// <summary>Applies the provider's migrations at start-up.</summary>
+public sealed partial class DatabaseMigrator
+{
+    private readonly AppDbContext _db;
+    private readonly TenantContext _tenant;
+    private readonly DatabaseSettings _settings;
+    private readonly ILogger<DatabaseMigrator> _logger;
+
+    public DatabaseMigrator(AppDbContext db, TenantContext tenant, DatabaseSettings settings, ILogger<DatabaseMigrator> logger)
+    {
+        _db = db;
+        _tenant = tenant;
+        _settings = settings;
+        _logger = logger;
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        EnsureMigrationsAssemblyIsPresent();
+        _tenant.UseSystem();
+        var pending = (await _db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        LogMigrating(_settings.Provider, pending.Count);
+        await _db.Database.MigrateAsync(cancellationToken);
+    }
+
+    private void EnsureMigrationsAssemblyIsPresent()
+    {
+        try
+        {
+            Assembly.Load(_settings.MigrationsAssembly);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new InvalidOperationException(
+                $"The migrations assembly {_settings.MigrationsAssembly} is not next to the application. Run Mamori through the mamori CLI (src/Mamori.Cli), which ships both providers' migrations.",
+                e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database: {Provider}, applying {Count} pending migration(s)")]
+    private partial void LogMigrating(DatabaseProvider provider, int count);
+}
