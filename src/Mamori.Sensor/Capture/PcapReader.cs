@@ -100,10 +100,10 @@ public sealed class PcapReader : ICaptureSource
             if (!_buffer.Ensure(total))
             {
                 Statistics.BadRecords++;
+                // Either the file is cut short or this length is corrupt: look for a later record.
                 Statistics.Report(offset, $"truncated record: header says {record.IncludedLength} bytes, only {_buffer.Available - PcapLayout.RecordHeaderLength} remain");
-                _buffer.AdvanceAll();
-                packet = default;
-                return false;
+                Resynchronise(offset);
+                continue;
             }
 
             if (record.IncludedLength == 0)
@@ -130,7 +130,10 @@ public sealed class PcapReader : ICaptureSource
         }
     }
 
-    /// <summary>Skips forward byte by byte until two consecutive plausible record headers (or one ending exactly at EOF).</summary>
+    /// <summary>
+    /// Skips forward byte by byte until two consecutive plausible record headers (or, once a good
+    /// record fixed the timestamp range, one ending exactly at end of file).
+    /// </summary>
     private void Resynchronise(long badOffset)
     {
         _buffer.Advance(1);
@@ -148,7 +151,7 @@ public sealed class PcapReader : ICaptureSource
             if (IsPlausibleRecordAt(0, out var length))
             {
                 var next = PcapLayout.RecordHeaderLength + (int)length;
-                if (_buffer.Ensure(next + PcapLayout.RecordHeaderLength) ? IsPlausibleRecordAt(next, out _) : _buffer.Available == next)
+                if (_buffer.Ensure(next + PcapLayout.RecordHeaderLength) ? IsPlausibleRecordAt(next, out _) : (_lastSeconds != 0 && _buffer.Available == next))
                 {
                     break;
                 }

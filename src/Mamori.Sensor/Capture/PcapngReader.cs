@@ -99,10 +99,10 @@ public sealed class PcapngReader : ICaptureSource
             if (!_buffer.Ensure((int)length))
             {
                 Statistics.BadRecords++;
+                // Either the file is cut short or this length is corrupt: look for a later block.
                 Statistics.Report(offset, $"truncated block: type 0x{type:X8} says {length} bytes, only {_buffer.Available} remain");
-                _buffer.AdvanceAll();
-                packet = default;
-                return false;
+                Resynchronise(offset);
+                continue;
             }
 
             span = _buffer.Span[..(int)length];
@@ -168,7 +168,7 @@ public sealed class PcapngReader : ICaptureSource
         {
             Statistics.BadRecords++;
             Statistics.Report(offset, $"truncated Section Header Block: says {length} bytes, only {_buffer.Available} remain");
-            _buffer.AdvanceAll();
+            Resynchronise(offset);
             return false;
         }
 
