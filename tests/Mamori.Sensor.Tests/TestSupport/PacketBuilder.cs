@@ -47,7 +47,7 @@ public static class PacketBuilder
         IPAddress.Parse(destination).GetAddressBytes().CopyTo(packet, 16);
         BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(10), Checksum(packet.AsSpan(0, 20), 0));
         payload.CopyTo(packet, 20);
-        if (protocol is 6 or 17 && fragmentOffset == 0 && !moreFragments)
+        if (((protocol == 6 && payload.Length >= 20) || (protocol == 17 && payload.Length >= 8)) && fragmentOffset == 0 && !moreFragments)
         {
             FixTransportChecksum(packet.AsSpan(20), protocol, packet.AsSpan(12, 4), packet.AsSpan(16, 4));
         }
