@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Mamori.Sensor.Detection;
@@ -10,4 +11,14 @@ namespace Mamori.Sensor.Detection;
 [JsonSerializable(typeof(Alert))]
 [JsonSerializable(typeof(List<Alert>))]
 [JsonSerializable(typeof(IReadOnlyList<Alert>))]
-public sealed partial class AlertJsonContext : JsonSerializerContext;
+public sealed partial class AlertJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// Same contract, writing non-ASCII (Japanese names) and '&amp;' as themselves rather than \uXXXX
+    /// escapes: for files read by people and JSON parsers, never pasted into HTML.
+    /// </summary>
+    public static AlertJsonContext Readable { get; } = new(new JsonSerializerOptions(Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
