@@ -17,8 +17,11 @@ public sealed partial class AlertJsonContext : JsonSerializerContext
     /// Same contract, writing non-ASCII (Japanese names) and '&amp;' as themselves rather than \uXXXX
     /// escapes: for files read by people and JSON parsers, never pasted into HTML.
     /// </summary>
-    public static AlertJsonContext Readable { get; } = new(new JsonSerializerOptions(Default.Options)
+    public static AlertJsonContext Readable { get; } = new(new JsonSerializerOptions
     {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }
