@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Net;
+using Mamori.Sensor.Events;
+
+namespace Mamori.Sensor.Detection.PortScan;
+
+/// <summary>
+/// Vertical (many ports on one host) and horizontal (one port across many hosts) scans, counted
+/// from unsuccessful connection attempts (<see cref="ConnectionStates.IsFailedAttempt"/>).
+/// </summary>
+public sealed class PortScanDetector : IDetector
+{
+    private readonly PortScanOptions _options;
+    private readonly BoundedStateTable<(IPAddress Src, IPAddress Dst), ScanState> _vertical;
+    private readonly BoundedStateTable<(IPAddress Src, int Port), ScanState> _horizontal;
+    private IAlertSink? _sink;
+
+    /// <summary>Creates the detector.</summary>
+    public PortScanDetector(PortScanOptions options, int maxTrackedKeys)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _vertical = new(maxTrackedKeys, options.Window, _ => new ScanState());
+        _horizontal = new(maxTrackedKeys, options.Window, _ => new ScanState());
+        _vertical.Removing = (key, state) => Report(VerticalAlert(key, state), state, _sink, flush: true);
+        _horizontal.Removing = (key, state) => Report(HorizontalAlert(key, state), state, _sink, flush: true);
+    }
+
+    /// <inheritdoc />
+    public string Name => "port_scan";
+
+    /// <inheritdoc />
+    public DetectorStats Stats => DetectorStats.Of(_vertical) + DetectorStats.Of(_horizontal);
+
+    /// <inheritdoc />
+    public void OnEvent(MetadataEvent metadataEvent, IAlertSink sink)
+    {
+        if (metadataEvent is not ConnectionEvent { Flow: { } flow } connection
+            || flow.Protocol is not (6 or 17)
+            || !ConnectionStates.IsFailedAttempt(connection))
+        {
+            return;
+        }
+
+        _sink = sink;
+        var now = connection.Start == default ? connection.Timestamp : connection.Start;
+        var src = flow.Originator.Address;
+        var dst = flow.Responder.Address;
+        var port = flow.Responder.Port;
+
+        var vertical = _vertical.Touch((src, dst), now);
+        Advance(vertical, now, sink, s => VerticalAlert((src, dst), s));
+        vertical.Add(now);
+        vertical.Distinct.Add(port);
+        vertical.Protocol = flow.Protocol;
+        if (vertical.Distinct.Count >= _options.VerticalPorts && vertical.ShouldReport())
+        {
+            sink.OnAlert(VerticalAlert((src, dst), vertical));
+        }
+
+        var horizontal = _horizontal.Touch((src, port), now);
+        Advance(horizontal, now, sink, s => HorizontalAlert((src, port), s));
+        horizontal.Add(now);
+        horizontal.Distinct.Add(dst.GetHashCode());
+        horizontal.Protocol = flow.Protocol;
+        if (horizontal.Distinct.Count >= _options.HorizontalHosts && horizontal.ShouldReport())
+        {
+            sink.OnAlert(HorizontalAlert((src, port), horizontal));
+        }
+    }
+
+    /// <inheritdoc />
+    public void Flush(IAlertSink sink)
+    {
+        foreach (var (key, state) in _vertical.Entries())
+        {
+            Report(VerticalAlert(key, state), state, sink, flush: true);
+        }
+
+        foreach (var (key, state) in _horizontal.Entries())
+        {
+            Report(HorizontalAlert(key, state), state, sink, flush: true);
+        }
+    }
+
+    private void Advance(ScanState state, DateTimeOffset now, IAlertSink sink, Func<ScanState, Alert> alert)
+    {
+        var expired = state.Alerted ? now - state.LastSeen > _options.Window : state.IsExpired(now, _options.Window);
+        if (state.Count > 0 && expired)
+        {
+            Report(alert(state), state, sink, flush: true);
+            state.Restart(now);
+        }
+    }
+
+    private static void Report(Alert alert, ScanState state, IAlertSink? sink, bool flush)
+    {
+        if (sink is not null && flush && state.HasUnreported)
+        {
+            state.MarkReported();
+            sink.OnAlert(alert);
+        }
+    }
+
+    private static Alert VerticalAlert((IPAddress Src, IPAddress Dst) key, ScanState state)
+    {
+        var evidence = string.Create(CultureInfo.InvariantCulture,
+            $"{key.Src} probed {state.Distinct.Count} different {Transport(state.Protocol)} ports on {key.Dst} ({state.Count} unanswered or refused attempts) in {AlertEndpoints.Span(state.LastSeen - state.FirstSeen)}");
+        return Alert.Create(AlertType.PortScan, AlertSeverity.Low, AlertEndpoints.Host(key.Src), AlertEndpoints.Host(key.Dst),
+            state.FirstSeen, state.LastSeen, state.Count, evidence, "v|" + key.Src + "|" + key.Dst);
+    }
+
+    private static Alert HorizontalAlert((IPAddress Src, int Port) key, ScanState state)
+    {
+        var evidence = string.Create(CultureInfo.InvariantCulture,
+            $"{key.Src} probed {Transport(state.Protocol)} port {key.Port} on {state.Distinct.Count} different hosts ({state.Count} unanswered or refused attempts) in {AlertEndpoints.Span(state.LastSeen - state.FirstSeen)}");
+        return Alert.Create(AlertType.PortScan, AlertSeverity.Low, AlertEndpoints.Host(key.Src),
+            new AlertEndpoint(null, key.Port, string.Create(CultureInfo.InvariantCulture, $"{state.Distinct.Count} hosts")),
+            state.FirstSeen, state.LastSeen, state.Count, evidence, "h|" + key.Src + "|" + key.Port);
+    }
+
+    private static string Transport(byte protocol) => protocol == 17 ? "UDP" : "TCP";
+
+    private sealed class ScanState : Episode
+    {
+        public DistinctCounter Distinct { get; } = new();
+        public byte Protocol { get; set; }
+
+        protected override void OnRestart() => Distinct.Clear();
+    }
+}
