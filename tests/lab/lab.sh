@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# Mamori attack lab: a library sourced by tests/lab/scenarios/*.sh, and a small runner.
+#
+#   lab.sh list                      names of all scenarios
+#   lab.sh run NAME OUTDIR           run one scenario; writes OUTDIR/NAME.pcap and OUTDIR/NAME.truth.json
+#   lab.sh run-all OUTDIR            run every scenario in sequence
+#   lab.sh check NAME                exit 0 when root and every tool NAME needs is present,
+#                                    else print "missing ..." lines and exit 3
+#
+# Every host is a network namespace named "$LAB_PREFIX<host>" (LAB_PREFIX = mml-<pid>-), wired with
+# veth pairs to a bridge that itself lives in the "sw" namespace. Nothing is created in, routed to or
+# configured in the root namespace, so two labs can run at once and no packet can leave the lab.
+# All addresses are in 10.77.0.0/24 and fd77::/64, inside those namespaces only.
+
+LAB_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# Well-known lab hosts (the last octet doubles as the IPv6 interface id in fd77::/64).
+LAB_NET=10.77.0
+CLIENT=$LAB_NET.10
+CLIENT2=$LAB_NET.11
+SERVER=$LAB_NET.20
+TARGET2=$LAB_NET.21
+TARGET3=$LAB_NET.22
+TARGET4=$LAB_NET.23
+DNS=$LAB_NET.53
+ATTACKER=$LAB_NET.66
+WEB=$LAB_NET.80
+C2=$LAB_NET.99
+
+# Upper bound for any single command, and for a background service's whole life.
+LAB_CMD_TIMEOUT=${LAB_CMD_TIMEOUT:-60}
+LAB_SERVICE_TIMEOUT=${LAB_SERVICE_TIMEOUT:-150}
+
+lab_log() { echo "lab[$LAB_SCENARIO]: $*" >&2; }
+lab_die() { lab_log "ERROR: $*"; exit 1; }
+
+# Parses "# requires: cmd:package cmd:package" lines of a scenario file.
+lab_requirements() {
+  sed -n 's/^# requires:[[:space:]]*//p' "$1" | tr ' ' '\n' | sed '/^$/d'
+}
+
+# Prints one "missing ..." line per unmet requirement; returns 3 when any is unmet.
+lab_check() {
+  local file=$1 missing=0 req cmd pkg
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "missing root: the lab creates network namespaces (run the tests as root)"
+    missing=1
+  fi
+  for req in ip:iproute2 tcpdump:tcpdump timeout:coreutils jq:jq $(lab_requirements "$file"); do
+    cmd=${req%%:*}
+    pkg=${req#*:}
+    if ! command -v "$cmd" >/dev/null 2>&1 && [[ ! -x /usr/sbin/$cmd ]]; then
+      echo "missing tool '$cmd' (Debian package: $pkg); install with tests/lab/install-deps.sh"
+      missing=1
+    fi
+  done
+  [[ $missing -eq 0 ]] || return 3
+}
+
+# --- topology ---------------------------------------------------------------------------------
+
+# lab_start OUTDIR: must be the first call of a scenario. Sets the cleanup trap and builds the switch.
+lab_start() {
+  LAB_OUT=${1:?usage: scenario.sh OUTDIR}
+  LAB_SCENARIO=$(basename "${BASH_SOURCE[1]}" .sh)
+  local file=${BASH_SOURCE[1]}
+  if ! lab_check "$file" >&2; then
+    exit 3
+  fi
+  set -euo pipefail
+  mkdir -p "$LAB_OUT"
+  LAB_OUT=$(cd "$LAB_OUT" && pwd)
+  LAB_PREFIX="mml-$$-"
+  LAB_DIR=$(mktemp -d /tmp/mml-$$-XXXXXX)
+  chmod 755 "$LAB_DIR"
+  LAB_PIDS=()
+  LAB_HOSTS=()
+  LAB_PCAP=$LAB_OUT/$LAB_SCENARIO.pcap
+  LAB_TRUTH=$LAB_OUT/$LAB_SCENARIO.truth.json
+  rm -f "$LAB_PCAP" "$LAB_TRUTH"
+  trap lab_cleanup EXIT
+  trap 'exit 130' INT TERM
+
+  ip netns add "${LAB_PREFIX}sw"
+  ip -n "${LAB_PREFIX}sw" link set lo up
+  ip -n "${LAB_PREFIX}sw" link add br0 type bridge
+  # No spanning tree delay, no multicast snooping surprises: a plain learning switch.
+  ip -n "${LAB_PREFIX}sw" link set br0 type bridge stp_state 0 forward_delay 0
+  ip -n "${LAB_PREFIX}sw" link set br0 up
+  lab_log "topology prefix $LAB_PREFIX, work dir $LAB_DIR"
+}
+
+# lab_host NAME [IPV4|dhcp]: a namespace with eth0 on the lab bridge. Default address: none for "dhcp".
+lab_host() {
+  local name=$1 addr=${2:-} ns="${LAB_PREFIX}$1"
+  ip netns add "$ns"
+  LAB_HOSTS+=("$name")
+  ip -n "$ns" link set lo up
+  ip -n "$ns" link add eth0 type veth peer name "v-$name" netns "${LAB_PREFIX}sw"
+  ip -n "${LAB_PREFIX}sw" link set "v-$name" master br0 up
+  # No IPv6 autoconfiguration chatter except on purpose; link-local stays (it is what real hosts do).
+  ip netns exec "$ns" sysctl -qw net.ipv6.conf.eth0.accept_ra=0 net.ipv6.conf.eth0.dad_transmits=0
+  if [[ -n $addr && $addr != dhcp ]]; then
+    ip -n "$ns" addr add "$addr/24" dev eth0
+    ip -n "$ns" -6 addr add "fd77::${addr##*.}/64" dev eth0 nodad
+  fi
+  ip -n "$ns" link set eth0 up
+  mkdir -p "$LAB_DIR/etc/$name"
+}
+
+# lab_alias NAME IPV4: a second address on a host (for horizontal scans across several "hosts").
+lab_alias() {
+  ip -n "${LAB_PREFIX}$1" addr add "$2/24" dev eth0
+}
+
+# lab_etc HOST FILE CONTENT...: a file that is bind-mounted over /etc/FILE for commands run on HOST.
+lab_etc() {
+  local host=$1 file=$2
+  shift 2
+  printf '%s\n' "$@" > "$LAB_DIR/etc/$host/$file"
+}
+
+# lab_resolver HOST IP: point the host's /etc/resolv.conf at the lab DNS server.
+lab_resolver() {
+  lab_etc "$1" resolv.conf "nameserver $2" "options timeout:1 attempts:1"
+  lab_etc "$1" hosts "127.0.0.1 localhost" "::1 localhost"
+  lab_etc "$1" nsswitch.conf "hosts: files dns" "passwd: files" "group: files" "shadow: files"
+}
+
+# lab_user HOST USER PASSWORD: a local account that exists only for commands run on HOST
+# (passwd/shadow/group are bind-mounted copies; the host's own account files are never changed).
+lab_user() {
+  local host=$1 user=$2 pass=$3 dir="$LAB_DIR/etc/$1"
+  [[ -f $dir/passwd ]] || { cp /etc/passwd "$dir/passwd"; cp /etc/shadow "$dir/shadow"; cp /etc/group "$dir/group"; }
+  local uid=$((47000 + $(wc -l < "$dir/passwd")))
+  local home="$LAB_DIR/home/$user"
+  mkdir -p "$home"
+  echo "lab file for $user" > "$home/readme.txt"
+  echo "$user:x:$uid:$uid:lab user:$home:/bin/sh" >> "$dir/passwd"
+  echo "$user:$(openssl passwd -6 -salt mamorilab "$pass"):20000:0:99999:7:::" >> "$dir/shadow"
+  echo "$user:x:$uid:" >> "$dir/group"
+  chown -R "$uid:$uid" "$home"
+  chmod 755 "$home"
+}
+
+# --- running programs ---------------------------------------------------------------------------
+
+# lab_exec HOST CMD...: run a command on HOST, bounded by LAB_CMD_TIMEOUT.
+lab_exec() {
+  local host=$1
+  shift
+  ip netns exec "${LAB_PREFIX}$host" "$LAB_HOME/enter.sh" "$LAB_DIR/etc/$host" \
+    timeout -k 2 "$LAB_CMD_TIMEOUT" "$@"
+}
+
+# lab_try HOST CMD...: like lab_exec, but a non-zero exit (an expected failed login) is not fatal.
+lab_try() {
+  lab_exec "$@" || true
+}
+
+# lab_bg HOST LOGNAME CMD...: start a service on HOST in the background, bounded by LAB_SERVICE_TIMEOUT.
+lab_bg() {
+  local host=$1 log=$2
+  shift 2
+  ip netns exec "${LAB_PREFIX}$host" "$LAB_HOME/enter.sh" "$LAB_DIR/etc/$host" \
+    timeout -k 2 "$LAB_SERVICE_TIMEOUT" "$@" > "$LAB_DIR/$log.log" 2>&1 &
+  LAB_PIDS+=($!)
+}
+
+# lab_wait_tcp HOST IP PORT: wait (at most 10 s) until HOST can connect to IP:PORT.
+lab_wait_tcp() {
+  local host=$1 ip=$2 port=$3 i
+  for ((i = 0; i < 100; i++)); do
+    if ip netns exec "${LAB_PREFIX}$host" timeout 1 bash -c "exec 3<>/dev/tcp/$ip/$port" 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  lab_die "nothing listens on $ip:$port (see logs in $LAB_DIR)"
+}
+
+# lab_wait_udp HOST PORT: wait (at most 10 s) until something on HOST listens on UDP PORT.
+lab_wait_udp() {
+  local host=$1 port=$2 i
+  for ((i = 0; i < 100; i++)); do
+    if ip netns exec "${LAB_PREFIX}$host" ss -Hlun "sport = :$port" | grep -q .; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  lab_die "nothing listens on udp port $port on $host"
+}
+
+# lab_dns [EXTRA-DNSMASQ-OPTIONS...]: the "dns" host (10.77.0.53) running dnsmasq as the office resolver,
+# authoritative for lab.example and answering NXDOMAIN for every other name (there is no upstream).
+lab_dns() {
+  lab_host dns "$DNS"
+  cat > "$LAB_DIR/dnsmasq.conf" <<CONF
+no-resolv
+no-hosts
+bind-interfaces
+listen-address=$DNS
+user=root
+pid-file=
+log-queries
+log-facility=-
+domain-needed
+host-record=www.lab.example,$WEB,fd77::80
+host-record=intranet.lab.example,$WEB
+host-record=updates.lab.example,$WEB
+host-record=files.lab.example,$SERVER
+host-record=mail.lab.example,$SERVER
+host-record=server.lab.example,$SERVER
+mx-host=lab.example,mail.lab.example,10
+txt-record=lab.example,"v=spf1 mx -all"
+txt-record=_dmarc.lab.example,"v=DMARC1; p=none"
+local=/example/
+local=/com/
+local=/net/
+local=/org/
+local=/info/
+local=/biz/
+local=/ru/
+local=/top/
+local=/xyz/
+CONF
+  lab_bg dns dnsmasq dnsmasq --keep-in-foreground --conf-file="$LAB_DIR/dnsmasq.conf" "$@"
+  lab_wait_udp dns 53
+}
+
+# --- capture ------------------------------------------------------------------------------------
+
+# lab_capture_start [FILTER]: tcpdump on the bridge, so every host's traffic is seen once.
+lab_capture_start() {
+  ip netns exec "${LAB_PREFIX}sw" timeout -k 2 "$LAB_SERVICE_TIMEOUT" \
+    tcpdump -Z root -i br0 -s 0 -U -n -w "$LAB_PCAP" "$@" > "$LAB_DIR/tcpdump.log" 2>&1 &
+  LAB_TCPDUMP=$!
+  LAB_PIDS+=($LAB_TCPDUMP)
+  local i
+  for ((i = 0; i < 100; i++)); do
+    grep -q 'listening on' "$LAB_DIR/tcpdump.log" && return 0
+    sleep 0.1
+  done
+  lab_die "tcpdump did not start: $(cat "$LAB_DIR/tcpdump.log")"
+}
+
+lab_capture_stop() {
+  sleep 0.5   # let the last packets (FIN/ACK) cross the bridge
+  kill -INT "$LAB_TCPDUMP" 2>/dev/null || true
+  wait "$LAB_TCPDUMP" 2>/dev/null || true
+  grep -E 'packets (captured|dropped)' "$LAB_DIR/tcpdump.log" | sed "s/^/lab[$LAB_SCENARIO]: tcpdump: /" >&2 || true
+  grep -qE '^[1-9][0-9]* packets? captured' "$LAB_DIR/tcpdump.log" || lab_die "tcpdump captured no packet"
+}
+
+# lab_truth: read the truth JSON from stdin, check it parses, and store it beside the capture.
+lab_truth() {
+  jq . > "$LAB_TRUTH.tmp"
+  mv "$LAB_TRUTH.tmp" "$LAB_TRUTH"
+  lab_log "wrote $LAB_PCAP and $LAB_TRUTH"
+}
+
+# --- cleanup ------------------------------------------------------------------------------------
+
+lab_cleanup() {
+  local rc=$? pid host ns
+  trap - EXIT
+  for pid in "${LAB_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  # Whatever still runs inside our own namespaces was started by this lab.
+  for host in "${LAB_HOSTS[@]}" sw; do
+    ns="${LAB_PREFIX}$host"
+    for pid in $(ip netns pids "$ns" 2>/dev/null); do
+      kill -KILL "$pid" 2>/dev/null || true
+    done
+  done
+  for pid in "${LAB_PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  for host in "${LAB_HOSTS[@]}" sw; do
+    ip netns del "${LAB_PREFIX}$host" 2>/dev/null || true
+  done
+  if [[ $rc -ne 0 && -d $LAB_DIR ]]; then
+    lab_log "failed (exit $rc); service logs:"
+    tail -n 20 "$LAB_DIR"/*.log >&2 2>/dev/null || true
+    rm -f "$LAB_TRUTH"
+  fi
+  [[ -n ${LAB_DIR:-} && -d $LAB_DIR ]] && rm -rf "$LAB_DIR"
+  exit "$rc"
+}
+
+# --- runner -------------------------------------------------------------------------------------
+
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+  set -euo pipefail
+  case ${1:-} in
+    list)
+      for f in "$LAB_HOME"/scenarios/*.sh; do basename "$f" .sh; done
+      ;;
+    verify)
+      # verify NAME OUTDIR: count each truth check's filter matches with tshark (a quick manual check;
+      # the C# sanity tests in tests/Mamori.Lab.Tests do the same).
+      name=${2:?scenario} out=${3:?outdir} bad=0
+      while IFS=$'\t' read -r check filter want cmp; do
+        got=$(tshark -r "$out/$name.pcap" -Y "$filter" 2>/dev/null | wc -l)
+        if [[ $cmp == min && $got -ge $want ]] || [[ $cmp != min && $got -eq $want ]]; then
+          echo "ok   $name: $check ($got)"
+        else
+          echo "FAIL $name: $check: want ${cmp:-eq} $want, got $got  [$filter]"
+          bad=1
+        fi
+      done < <(jq -r '.checks[] | [.name, .filter, (.count // .atLeast), (if .atLeast then "min" else "eq" end)] | @tsv' "$out/$name.truth.json")
+      exit $bad
+      ;;
+    check)
+      LAB_SCENARIO=${2:?scenario}
+      lab_check "$LAB_HOME/scenarios/$2.sh"
+      ;;
+    run)
+      name=${2:?scenario} out=${3:?outdir}
+      [[ -f $LAB_HOME/scenarios/$name.sh ]] || { echo "no scenario $name" >&2; exit 2; }
+      exec timeout -k 5 "${LAB_SCENARIO_TIMEOUT:-180}" bash "$LAB_HOME/scenarios/$name.sh" "$out"
+      ;;
+    run-all)
+      out=${2:?outdir} failed=()
+      for f in "$LAB_HOME"/scenarios/*.sh; do
+        name=$(basename "$f" .sh)
+        start=$SECONDS
+        if timeout -k 5 "${LAB_SCENARIO_TIMEOUT:-180}" bash "$f" "$out"; then
+          echo "ok   $name ($((SECONDS - start)) s)"
+        else
+          echo "FAIL $name ($((SECONDS - start)) s)"
+          failed+=("$name")
+        fi
+      done
+      [[ ${#failed[@]} -eq 0 ]] || { echo "failed: ${failed[*]}"; exit 1; }
+      ;;
+    *)
+      sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+      exit 2
+      ;;
+  esac
+fi
