@@ -228,12 +228,39 @@ CONF
   lab_wait_udp dns 53
 }
 
+# lab_web [WEBSERVER-OPTIONS...]: the "web" host (10.77.0.80, fd77::80) serving HTTP on port 80 with
+# webserver.py over IPv4 and IPv6.
+lab_web() {
+  lab_host web "$WEB"
+  lab_bg web web4 /usr/bin/python3 "$LAB_HOME/webserver.py" --bind "$WEB" --port 80 \
+    --lifetime "$LAB_SERVICE_TIMEOUT" "$@"
+  lab_bg web web6 /usr/bin/python3 "$LAB_HOME/webserver.py" --bind fd77::80 --port 80 \
+    --lifetime "$LAB_SERVICE_TIMEOUT" "$@"
+  lab_wait_tcp web "$WEB" 80
+}
+
+# lab_cert NAME CN [SAN...]: a key and a certificate for CN signed by a lab CA, as
+# $LAB_DIR/NAME.key and $LAB_DIR/NAME.crt (the CA is $LAB_DIR/ca.crt).
+lab_cert() {
+  local name=$1 cn=$2 san="DNS:$2"
+  shift 2
+  for n in "$@"; do san="$san,DNS:$n"; done
+  if [[ ! -f $LAB_DIR/ca.crt ]]; then
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 \
+      -subj "/O=Mamori Lab/CN=Mamori Lab Root CA" -keyout "$LAB_DIR/ca.key" -out "$LAB_DIR/ca.crt" 2>/dev/null
+  fi
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/O=Mamori Lab/CN=$cn" \
+    -keyout "$LAB_DIR/$name.key" -out "$LAB_DIR/$name.csr" 2>/dev/null
+  openssl x509 -req -in "$LAB_DIR/$name.csr" -CA "$LAB_DIR/ca.crt" -CAkey "$LAB_DIR/ca.key" \
+    -CAcreateserial -days 30 -extfile <(echo "subjectAltName=$san") -out "$LAB_DIR/$name.crt" 2>/dev/null
+}
+
 # --- capture ------------------------------------------------------------------------------------
 
 # lab_capture_start [FILTER]: tcpdump on the bridge, so every host's traffic is seen once.
 lab_capture_start() {
   ip netns exec "${LAB_PREFIX}sw" timeout -k 2 "$LAB_SERVICE_TIMEOUT" \
-    tcpdump -Z root -i br0 -s 0 -U -n -w "$LAB_PCAP" "$@" > "$LAB_DIR/tcpdump.log" 2>&1 &
+    tcpdump -Z root --immediate-mode -i br0 -s 0 -U -n -w "$LAB_PCAP" "$@" > "$LAB_DIR/tcpdump.log" 2>&1 &
   LAB_TCPDUMP=$!
   LAB_PIDS+=($LAB_TCPDUMP)
   local i
