@@ -255,6 +255,134 @@ lab_cert() {
     -CAcreateserial -days 30 -extfile <(echo "subjectAltName=$san") -out "$LAB_DIR/$name.crt" 2>/dev/null
 }
 
+# Lab accounts on the "server" host. The passwords exist only inside the lab's own bind-mounted
+# account files and service configs; truth files never carry them.
+LAB_USERS=(alice bob carol admin)
+declare -A LAB_PASS=([alice]='Sakura#2024' [bob]='Momiji!77' [carol]='Fuji-san_3776' [admin]='Kanri#9001')
+
+# lab_server SERVICE...: the "server" host (10.77.0.20) with the lab accounts and any of the
+# services ssh ftp pop3 imap smtp telnet, each a real Debian daemon with a lab-only config.
+lab_server() {
+  lab_host server "$SERVER"
+  local u svc
+  for u in "${LAB_USERS[@]}"; do lab_user server "$u" "${LAB_PASS[$u]}"; done
+  for svc in "$@"; do
+    case $svc in
+      ssh) lab_sshd ;;
+      ftp) lab_vsftpd ;;
+      pop3|imap|smtp) ;;
+      telnet) lab_telnetd ;;
+      *) lab_die "unknown service $svc" ;;
+    esac
+  done
+  if [[ " $* " =~ \ (pop3|imap|smtp)\  ]]; then lab_dovecot; fi
+}
+
+lab_sshd() {
+  ssh-keygen -q -t ed25519 -N '' -f "$LAB_DIR/ssh_host_ed25519_key"
+  cat > "$LAB_DIR/sshd_config" <<CONF
+Port 22
+ListenAddress $SERVER
+HostKey $LAB_DIR/ssh_host_ed25519_key
+PidFile none
+UsePAM no
+PasswordAuthentication yes
+KbdInteractiveAuthentication no
+PubkeyAuthentication no
+PermitRootLogin no
+StrictModes no
+MaxAuthTries 6
+MaxStartups 64:30:128
+LoginGraceTime 20
+Banner none
+CONF
+  mkdir -p /run/sshd   # sshd's compiled-in privilege separation directory; empty and harmless
+  lab_bg server sshd /usr/sbin/sshd -D -e -f "$LAB_DIR/sshd_config"
+  lab_wait_tcp server "$SERVER" 22
+}
+
+lab_vsftpd() {
+  mkdir -p "$LAB_DIR/ftp-empty"
+  chmod 755 "$LAB_DIR/ftp-empty"
+  cat > "$LAB_DIR/vsftpd.conf" <<CONF
+listen=YES
+listen_address=$SERVER
+background=NO
+anonymous_enable=NO
+local_enable=YES
+write_enable=NO
+pam_service_name=vsftpd
+secure_chroot_dir=$LAB_DIR/ftp-empty
+delay_failed_login=0
+delay_successful_login=0
+max_login_fails=5
+max_per_ip=64
+seccomp_sandbox=NO
+xferlog_enable=NO
+ftpd_banner=Lab FTP service ready.
+pasv_enable=YES
+pasv_min_port=40000
+pasv_max_port=40100
+CONF
+  lab_bg server vsftpd /usr/sbin/vsftpd "$LAB_DIR/vsftpd.conf"
+  lab_wait_tcp server "$SERVER" 21
+}
+
+lab_dovecot() {
+  local u run="$LAB_DIR/dovecot"
+  mkdir -p "$run/base" "$run/state" "$run/mail"
+  chmod 777 "$run/mail"
+  : > "$run/users"
+  for u in "${LAB_USERS[@]}"; do
+    echo "$u:{SHA512-CRYPT}$(openssl passwd -6 -salt mamorilab "${LAB_PASS[$u]}")" >> "$run/users"
+  done
+  cat > "$run/dovecot.conf" <<CONF
+base_dir = $run/base
+state_dir = $run/state
+protocols = pop3 imap submission
+listen = $SERVER
+hostname = mail.lab.example
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+auth_failure_delay = 0
+first_valid_uid = 100
+log_path = $LAB_DIR/dovecot.log
+mail_location = maildir:$run/mail/%u
+submission_relay_host = 127.0.0.1
+submission_relay_port = 2525
+passdb {
+  driver = passwd-file
+  args = $run/users
+}
+userdb {
+  driver = static
+  args = uid=dovecot gid=dovecot home=$run/mail/%u
+}
+service imap-login {
+  process_min_avail = 1
+}
+service pop3-login {
+  process_min_avail = 1
+}
+CONF
+  lab_bg server dovecot /usr/sbin/dovecot -F -c "$run/dovecot.conf"
+  lab_wait_tcp server "$SERVER" 110
+  lab_wait_tcp server "$SERVER" 143
+  lab_wait_tcp server "$SERVER" 587
+}
+
+lab_telnetd() {
+  echo "$SERVER:telnet stream tcp nowait root /usr/sbin/telnetd telnetd" > "$LAB_DIR/inetd.conf"
+  # Debian's pam.d/login asks pam_loginuid and pam_securetty, which fail inside a namespace;
+  # the lab's login checks only the password.
+  mkdir -p "$LAB_DIR/etc/server/pam.d"
+  printf '%s\n' "auth required pam_unix.so" "account required pam_unix.so" \
+    "session required pam_unix.so" > "$LAB_DIR/etc/server/pam.d/login"
+  lab_bg server inetd /usr/sbin/inetd -d "$LAB_DIR/inetd.conf"
+  lab_wait_tcp server "$SERVER" 23
+}
+
 # --- capture ------------------------------------------------------------------------------------
 
 # lab_capture_start [FILTER]: tcpdump on the bridge, so every host's traffic is seen once.
@@ -265,7 +393,7 @@ lab_capture_start() {
   LAB_PIDS+=($LAB_TCPDUMP)
   local i
   for ((i = 0; i < 100; i++)); do
-    grep -q 'listening on' "$LAB_DIR/tcpdump.log" && return 0
+    grep -q 'listening on' "$LAB_DIR/tcpdump.log" 2>/dev/null && return 0
     sleep 0.1
   done
   lab_die "tcpdump did not start: $(cat "$LAB_DIR/tcpdump.log")"
