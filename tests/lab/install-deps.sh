@@ -12,7 +12,7 @@ packages=(
   vsftpd                                                    # ftp-login
   dovecot-core dovecot-pop3d dovecot-imapd dovecot-submissiond  # mail-login
   busybox                                                   # udhcpc for the dhcp scenario
-  inetutils-telnetd openbsd-inetd                           # telnet-login
+  inetutils-telnetd openbsd-inetd inetutils-telnet expect  # telnet-login
   samba smbclient                                           # smb-ntlm
   nmap hping3 hydra                                         # attacks
 )
