@@ -73,6 +73,7 @@ lab_start() {
   LAB_PREFIX="mml-$$-"
   LAB_DIR=$(mktemp -d /tmp/mml-$$-XXXXXX)
   chmod 755 "$LAB_DIR"
+  cd "$LAB_DIR"   # tools that drop files in the working directory (hydra.restore) drop them here
   LAB_PIDS=()
   LAB_HOSTS=()
   LAB_PCAP=$LAB_OUT/$LAB_SCENARIO.pcap
@@ -359,6 +360,12 @@ userdb {
   driver = static
   args = uid=dovecot gid=dovecot home=$run/mail/%u
 }
+# No growing per-IP auth penalty: the brute-force scenarios must finish in seconds.
+service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
 service imap-login {
   process_min_avail = 1
 }
@@ -381,6 +388,24 @@ lab_telnetd() {
     "session required pam_unix.so" > "$LAB_DIR/etc/server/pam.d/login"
   lab_bg server inetd /usr/sbin/inetd -d "$LAB_DIR/inetd.conf"
   lab_wait_tcp server "$SERVER" 23
+}
+
+# lab_wordlist N: N common weak passwords, one a line (none is a lab account's password).
+lab_wordlist() {
+  local words=(123456 password 12345678 qwerty 123456789 12345 1234 111111 1234567 dragon
+    123123 baseball abc123 football monkey letmein 696969 shadow master 666666 qwertyuiop
+    123321 mustang 1234567890 michael 654321 superman 1qaz2wsx 7777777 121212 000000 qazwsx
+    123qwe killer trustno1 jordan jennifer zxcvbnm asdfgh hunter buster soccer harley batman
+    andrew tigger sunshine iloveyou 2000 charlie robert thomas hockey ranger daniel)
+  printf '%s\n' "${words[@]:0:$1}"
+}
+
+# lab_usernames N: N plausible office user names (the first four are real lab accounts).
+lab_usernames() {
+  local names=(alice bob carol admin tanaka suzuki sato takahashi watanabe ito yamamoto nakamura
+    kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu yamazaki
+    mori abe ikeda hashimoto yamashita ishikawa nakajima maeda fujita ogawa goto okada hasegawa)
+  printf '%s\n' "${names[@]:0:$1}"
 }
 
 # --- capture ------------------------------------------------------------------------------------
