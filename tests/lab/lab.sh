@@ -316,7 +316,7 @@ pam_service_name=vsftpd
 secure_chroot_dir=$LAB_DIR/ftp-empty
 delay_failed_login=0
 delay_successful_login=0
-max_login_fails=5
+max_login_fails=1000
 max_per_ip=64
 seccomp_sandbox=NO
 xferlog_enable=NO
@@ -325,6 +325,10 @@ pasv_enable=YES
 pasv_min_port=40000
 pasv_max_port=40100
 CONF
+  # pam_unix sleeps about 2 s after a failure unless told "nodelay"; the scenarios need speed.
+  mkdir -p "$LAB_DIR/etc/server/pam.d"
+  printf '%s\n' "auth required pam_unix.so nodelay" "account required pam_unix.so" \
+    "session required pam_unix.so" > "$LAB_DIR/etc/server/pam.d/vsftpd"
   lab_bg server vsftpd /usr/sbin/vsftpd "$LAB_DIR/vsftpd.conf"
   lab_wait_tcp server "$SERVER" 21
 }
@@ -384,7 +388,7 @@ lab_telnetd() {
   # Debian's pam.d/login asks pam_loginuid and pam_securetty, which fail inside a namespace;
   # the lab's login checks only the password.
   mkdir -p "$LAB_DIR/etc/server/pam.d"
-  printf '%s\n' "auth required pam_unix.so" "account required pam_unix.so" \
+  printf '%s\n' "auth required pam_unix.so nodelay" "account required pam_unix.so" \
     "session required pam_unix.so" > "$LAB_DIR/etc/server/pam.d/login"
   lab_bg server inetd /usr/sbin/inetd -d "$LAB_DIR/inetd.conf"
   lab_wait_tcp server "$SERVER" 23
@@ -413,7 +417,7 @@ lab_usernames() {
 # lab_capture_start [FILTER]: tcpdump on the bridge, so every host's traffic is seen once.
 lab_capture_start() {
   ip netns exec "${LAB_PREFIX}sw" timeout -k 2 "$LAB_SERVICE_TIMEOUT" \
-    tcpdump -Z root --immediate-mode -i br0 -s 0 -U -n -w "$LAB_PCAP" "$@" > "$LAB_DIR/tcpdump.log" 2>&1 &
+    tcpdump -Z root -B 65536 -i br0 -s 0 -n -w "$LAB_PCAP" "$@" > "$LAB_DIR/tcpdump.log" 2>&1 &
   LAB_TCPDUMP=$!
   LAB_PIDS+=($LAB_TCPDUMP)
   local i
@@ -425,11 +429,15 @@ lab_capture_start() {
 }
 
 lab_capture_stop() {
-  sleep 0.5   # let the last packets (FIN/ACK) cross the bridge
+  # tcpdump hands packets over in blocks retired at the latest after 1 s (its buffer timeout), and
+  # drops what is still in an unretired block at SIGINT; wait for the last block.
+  sleep 1.2
   kill -INT "$LAB_TCPDUMP" 2>/dev/null || true
   wait "$LAB_TCPDUMP" 2>/dev/null || true
   grep -E 'packets (captured|dropped)' "$LAB_DIR/tcpdump.log" | sed "s/^/lab[$LAB_SCENARIO]: tcpdump: /" >&2 || true
   grep -qE '^[1-9][0-9]* packets? captured' "$LAB_DIR/tcpdump.log" || lab_die "tcpdump captured no packet"
+  # A capture with holes would contradict its truth file.
+  grep -qE '^0 packets dropped by kernel' "$LAB_DIR/tcpdump.log" || lab_die "tcpdump dropped packets"
 }
 
 # lab_truth: read the truth JSON from stdin, check it parses, and store it beside the capture.
