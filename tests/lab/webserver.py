@@ -49,7 +49,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             for part in (b"first chunk\n", b"second chunk\n", b"last chunk\n"):
                 self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
             self.wfile.write(b"0\r\n\r\n")
-        elif path.startswith("/admin"):
+        elif path == "/admin" or path.startswith("/admin/"):
             expected = "Basic " + base64.b64encode(Handler.basic.encode()).decode() if Handler.basic else None
             if expected and self.headers.get("Authorization") == expected:
                 self._send(200, b"<html><body>admin console</body></html>\n")
