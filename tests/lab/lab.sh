@@ -26,6 +26,12 @@ DNS=$LAB_NET.53
 ATTACKER=$LAB_NET.66
 WEB=$LAB_NET.80
 C2=$LAB_NET.99
+# "Internet" addresses served by the inet host (lab_inet): a phishing site, a malware download
+# site, a command-and-control server and a BitTorrent tracker.
+PHISH=$LAB_NET.101
+MALWARE=$LAB_NET.102
+C2WEB=$LAB_NET.103
+TRACKER=$LAB_NET.104
 
 # Upper bound for any single command, and for a background service's whole life.
 LAB_CMD_TIMEOUT=${LAB_CMD_TIMEOUT:-60}
@@ -410,6 +416,28 @@ lab_usernames() {
     kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu yamazaki
     mori abe ikeda hashimoto yamashita ishikawa nakajima maeda fujita ogawa goto okada hasegawa)
   printf '%s\n' "${names[@]:0:$1}"
+}
+
+# lab_inet: the "inet" host standing for the Internet: addresses PHISH, MALWARE, C2WEB and TRACKER,
+# webserver.py on port 80 of all of them and openssl s_server (certificate for C2_NAME) on C2WEB:443.
+# Use with lab_dns "${LAB_INET_DNS[@]}" so the names resolve.
+PHISH_NAME=login-secure-mamori-bank.example
+MALWARE_NAME=dl.free-pdf-tools.example
+C2_NAME=sync.cdn-telemetry.example
+TRACKER_NAME=tracker.openbt-lab.example
+LAB_INET_DNS=(--host-record="$PHISH_NAME,$PHISH" --host-record="$MALWARE_NAME,$MALWARE"
+  --host-record="$C2_NAME,$C2WEB" --host-record="$TRACKER_NAME,$TRACKER")
+lab_inet() {
+  lab_host inet "$PHISH"
+  local ip
+  for ip in "$MALWARE" "$C2WEB" "$TRACKER"; do lab_alias inet "$ip"; done
+  lab_bg inet inet-web /usr/bin/python3 "$LAB_HOME/webserver.py" --bind 0.0.0.0 --port 80 \
+    --lifetime "$LAB_SERVICE_TIMEOUT"
+  lab_cert c2 "$C2_NAME"
+  lab_bg inet inet-tls openssl s_server -accept "$C2WEB:443" -cert "$LAB_DIR/c2.crt" -key "$LAB_DIR/c2.key" \
+    -alpn http/1.1 -www
+  lab_wait_tcp inet "$PHISH" 80
+  lab_wait_tcp inet "$C2WEB" 443
 }
 
 # --- capture ------------------------------------------------------------------------------------
