@@ -246,6 +246,15 @@ lab_web() {
   lab_wait_tcp web "$WEB" 80
 }
 
+# lab_web_tls: HTTPS on the web host's port 443 (webserver.py with a lab-CA certificate for
+# www.lab.example); call after lab_web.
+lab_web_tls() {
+  lab_cert web www.lab.example intranet.lab.example updates.lab.example
+  lab_bg web web-tls /usr/bin/python3 "$LAB_HOME/webserver.py" --bind "$WEB" --port 443 \
+    --cert "$LAB_DIR/web.crt" --key "$LAB_DIR/web.key" --lifetime "$LAB_SERVICE_TIMEOUT"
+  lab_wait_tcp web "$WEB" 443
+}
+
 # lab_cert NAME CN [SAN...]: a key and a certificate for CN signed by a lab CA, as
 # $LAB_DIR/NAME.key and $LAB_DIR/NAME.crt (the CA is $LAB_DIR/ca.crt).
 lab_cert() {
@@ -279,6 +288,7 @@ lab_server() {
       ftp) lab_vsftpd ;;
       pop3|imap|smtp) ;;
       telnet) lab_telnetd ;;
+      smb) lab_smbd ;;
       *) lab_die "unknown service $svc" ;;
     esac
   done
@@ -398,6 +408,50 @@ lab_telnetd() {
     "session required pam_unix.so" > "$LAB_DIR/etc/server/pam.d/login"
   lab_bg server inetd /usr/sbin/inetd -d "$LAB_DIR/inetd.conf"
   lab_wait_tcp server "$SERVER" 23
+}
+
+# lab_smbd: Samba on the server (SMB2/3 only, NTLMv2) sharing "shared" to alice and bob.
+lab_smbd() {
+  local s="$LAB_DIR/samba" u
+  mkdir -p "$s"/{private,lock,state,cache,run,ncalrpc,log} "$LAB_DIR/share"
+  echo "quarterly figures" > "$LAB_DIR/share/report-2026Q3.txt"
+  chmod -R a+rX "$LAB_DIR/share"
+  cat > "$s/smb.conf" <<CONF
+[global]
+  workgroup = LAB
+  netbios name = FILESERVER
+  server role = standalone server
+  security = user
+  map to guest = never
+  interfaces = $SERVER/24
+  bind interfaces only = yes
+  smb ports = 445
+  disable netbios = yes
+  private dir = $s/private
+  lock directory = $s/lock
+  state directory = $s/state
+  cache directory = $s/cache
+  pid directory = $s/run
+  ncalrpc dir = $s/ncalrpc
+  log file = $s/log/%m.log
+  passdb backend = tdbsam:$s/private/passdb.tdb
+  load printers = no
+  printing = bsd
+  printcap name = /dev/null
+  disable spoolss = yes
+  server min protocol = SMB2
+  ntlm auth = ntlmv2-only
+[shared]
+  path = $LAB_DIR/share
+  read only = yes
+  valid users = alice bob
+CONF
+  for u in alice bob; do
+    printf '%s\n%s\n' "${LAB_PASS[$u]}" "${LAB_PASS[$u]}" |
+      lab_exec server smbpasswd -c "$s/smb.conf" -s -a "$u" > /dev/null
+  done
+  lab_bg server smbd /usr/sbin/smbd --foreground --no-process-group --debug-stdout -s "$s/smb.conf"
+  lab_wait_tcp server "$SERVER" 445
 }
 
 # lab_wordlist N: N common weak passwords, one a line (none is a lab account's password).
