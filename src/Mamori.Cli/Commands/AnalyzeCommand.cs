@@ -6,15 +6,16 @@ using Mamori.Sensor.Events;
 using Mamori.Sensor.Inputs;
 using Mamori.Sensor.Intel;
 using Mamori.Sensor.Intel.Feeds;
+using Mamori.Sensor.Pipeline;
 using Spectre.Console;
 
 namespace Mamori.Cli.Commands;
 
 /// <summary>
 /// <c>mamori analyze &lt;files...&gt; [--out DIR] [--intel FILE...] [--lang ja|en] [--config FILE]</c>:
-/// reads Suricata EVE, Zeek JSON and Windows process logs (and captures, once the capture
-/// engine provides <see cref="EventFileReader.CaptureReader"/>), runs every detector, prints a
-/// table of alerts and writes <c>alerts.json</c> and <c>report.html</c>.
+/// reads pcap/pcapng captures (through <see cref="SensorPipeline"/>), Suricata EVE, Zeek JSON and
+/// Windows process logs, runs every detector, prints a table of alerts and writes
+/// <c>alerts.json</c> and <c>report.html</c>.
 /// </summary>
 public static class AnalyzeCommand
 {
@@ -115,12 +116,14 @@ public static class AnalyzeCommand
         }
 
         var engine = new DetectionEngine(options, store);
+        // Captures (recognised by magic number) go through the traffic engine; logs through their readers.
+        var pipeline = new SensorPipeline(engine);
         var errors = new List<InputError>();
         var totalBytes = files.Sum(f => f.Length);
         var readBytes = new long[files.Count];
         IEnumerable<MetadataEvent> Events(Action<long>? progress)
         {
-            var sources = files.Select((f, i) => EventFileReader.Read(f.FullName, errors, n =>
+            var sources = files.Select((f, i) => pipeline.ReadFile(f.FullName, errors, n =>
             {
                 readBytes[i] = n;
                 progress?.Invoke(readBytes.Sum());
@@ -136,7 +139,7 @@ public static class AnalyzeCommand
                 foreach (var e in Events(n => task.Value = n))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    engine.OnEvent(e);
+                    pipeline.OnEvent(e);
                 }
 
                 task.Value = task.MaxValue;
@@ -148,7 +151,7 @@ public static class AnalyzeCommand
             foreach (var e in Events(null))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                engine.OnEvent(e);
+                pipeline.OnEvent(e);
             }
         }
 
@@ -167,6 +170,13 @@ public static class AnalyzeCommand
         }
 
         var stats = engine.Stats;
+        var traffic = pipeline.Counters;
+        if (traffic.Captures > 0)
+        {
+            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"{traffic.Packets} packets ({traffic.Bytes} bytes) from {traffic.Captures} capture(s), {traffic.Flows} flows, {traffic.CaptureDrops} dropped, {traffic.CaptureErrors} bad record(s), {traffic.DecodeErrors} decode error(s)")));
+        }
+
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"{engine.EventsSeen} events from {files.Count} file(s), {errors.Count} bad record(s) skipped, {alerts.Count} alert(s); detector state {stats.TrackedKeys} keys, {stats.Evictions} evicted")));
         if (alerts.Count > 0)

@@ -11,7 +11,10 @@ namespace Mamori.Sensor.Protocols.Ssh;
 /// does (https://docs.zeek.org/en/master/scripts/base/protocols/ssh/main.zeek.html): the first
 /// server packet answering the client is SERVICE_ACCEPT; a USERAUTH_FAILURE has a size that
 /// repeats with every failed attempt; USERAUTH_SUCCESS is 16 bytes smaller than
-/// SERVICE_ACCEPT. One <see cref="LoginEvent"/> per inferred attempt, one <see cref="SshEvent"/> at the end.
+/// SERVICE_ACCEPT (or, with other ciphers, smaller than a failure). Any other answer after a
+/// failure counts as a success only when the client goes on talking: a server that gives up
+/// after too many failures sends a (longer) DISCONNECT and the client stops.
+/// One <see cref="LoginEvent"/> per inferred attempt, one <see cref="SshEvent"/> at the end.
 /// </summary>
 internal sealed class SshParser : IStreamParser
 {
@@ -31,6 +34,7 @@ internal sealed class SshParser : IStreamParser
     private int _failureSize;
     private int _attempts;
     private bool? _success;
+    private bool _successPending;
     private bool _reported;
 
     private enum Stage : byte
@@ -173,6 +177,13 @@ internal sealed class SshParser : IStreamParser
         if (fromClient)
         {
             _clientEncryptedSegments++;
+            if (_successPending)
+            {
+                // The client opens a channel after the server's answer: that answer was USERAUTH_SUCCESS.
+                _successPending = false;
+                ReportSuccess(context);
+            }
+
             return;
         }
 
@@ -198,26 +209,38 @@ internal sealed class SshParser : IStreamParser
 
         if (length == _failureSize)
         {
+            _successPending = false;
             _attempts++;
             _success = false;
             Logins.Report(context, LoginProtocol.Ssh, null, LoginResult.Failure, plaintextPassword: false, status: null);
             return;
         }
 
-        if (length + SuccessSizeDifference == _serviceAcceptSize || _failureSize != 0)
+        if (length + SuccessSizeDifference == _serviceAcceptSize || (_failureSize != 0 && length < _failureSize))
         {
-            _attempts++;
-            _success = true;
-            context.Sink.OnEvent(new LoginEvent
-            {
-                Timestamp = context.Timestamp,
-                Flow = context.Flow,
-                Protocol = LoginProtocol.Ssh,
-                Result = LoginResult.Success,
-                Client = _clientBanner,
-                Server = _serverBanner,
-            });
+            ReportSuccess(context);
         }
+        else if (_failureSize != 0)
+        {
+            // Larger than a failure: USERAUTH_SUCCESS sharing a segment with what follows it, or a
+            // DISCONNECT ("too many authentication failures"). Decided by the client's next move.
+            _successPending = true;
+        }
+    }
+
+    private void ReportSuccess(in ParserContext context)
+    {
+        _attempts++;
+        _success = true;
+        context.Sink.OnEvent(new LoginEvent
+        {
+            Timestamp = context.Timestamp,
+            Flow = context.Flow,
+            Protocol = LoginProtocol.Ssh,
+            Result = LoginResult.Success,
+            Client = _clientBanner,
+            Server = _serverBanner,
+        });
     }
 
     private struct Side
