@@ -50,7 +50,8 @@ lab_truth <<JSON
   },
   "alerts": [
     { "type": "plaintext_password", "src": "$CLIENT", "dst": "$SERVER", "dstPort": 110 },
-    { "type": "plaintext_password", "src": "$CLIENT", "dst": "$SERVER", "dstPort": 143 }
+    { "type": "plaintext_password", "src": "$CLIENT", "dst": "$SERVER", "dstPort": 143 },
+    { "type": "plaintext_password", "src": "$CLIENT", "dst": "$SERVER", "dstPort": 587 }
   ],
   "maxSeverity": null,
   "checks": [

@@ -5,14 +5,16 @@ using Mamori.Sensor.Events;
 namespace Mamori.Sensor.Detection.PortScan;
 
 /// <summary>
-/// Vertical (many ports on one host) and horizontal (one port across many hosts) scans, counted
-/// from unsuccessful connection attempts (<see cref="ConnectionStates.IsFailedAttempt"/>).
+/// Vertical (many ports on one host) and horizontal (one port across many hosts, or a few ports
+/// across several hosts) scans, counted from unsuccessful connection attempts
+/// (<see cref="ConnectionStates.IsFailedAttempt"/>).
 /// </summary>
 public sealed class PortScanDetector : IDetector
 {
     private readonly PortScanOptions _options;
     private readonly BoundedStateTable<(IPAddress Src, IPAddress Dst), ScanState> _vertical;
     private readonly BoundedStateTable<(IPAddress Src, int Port), ScanState> _horizontal;
+    private readonly BoundedStateTable<IPAddress, ScanState> _sweep;
     private IAlertSink? _sink;
 
     /// <summary>Creates the detector.</summary>
@@ -21,15 +23,17 @@ public sealed class PortScanDetector : IDetector
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _vertical = new(maxTrackedKeys, options.Window, _ => new ScanState());
         _horizontal = new(maxTrackedKeys, options.Window, _ => new ScanState());
+        _sweep = new(maxTrackedKeys, options.Window, _ => new ScanState());
         _vertical.Removing = (key, state) => Report(VerticalAlert(key, state), state, _sink, flush: true);
         _horizontal.Removing = (key, state) => Report(HorizontalAlert(key, state), state, _sink, flush: true);
+        _sweep.Removing = (key, state) => Report(SweepAlert(key, state), state, _sink, flush: true);
     }
 
     /// <inheritdoc />
     public string Name => "port_scan";
 
     /// <inheritdoc />
-    public DetectorStats Stats => DetectorStats.Of(_vertical) + DetectorStats.Of(_horizontal);
+    public DetectorStats Stats => DetectorStats.Of(_vertical) + DetectorStats.Of(_horizontal) + DetectorStats.Of(_sweep);
 
     /// <inheritdoc />
     public void OnEvent(MetadataEvent metadataEvent, IAlertSink sink)
@@ -57,6 +61,19 @@ public sealed class PortScanDetector : IDetector
             sink.OnAlert(VerticalAlert((src, dst), vertical));
         }
 
+        if (vertical.Distinct.Count >= _options.SweepPorts)
+        {
+            var sweep = _sweep.Touch(src, now);
+            Advance(sweep, now, sink, s => SweepAlert(src, s));
+            sweep.Add(now);
+            sweep.Distinct.Add(dst.GetHashCode());
+            sweep.Protocol = flow.Protocol;
+            if (sweep.Distinct.Count >= _options.SweepHosts && sweep.ShouldReport())
+            {
+                sink.OnAlert(SweepAlert(src, sweep));
+            }
+        }
+
         var horizontal = _horizontal.Touch((src, port), now);
         Advance(horizontal, now, sink, s => HorizontalAlert((src, port), s));
         horizontal.Add(now);
@@ -79,6 +96,11 @@ public sealed class PortScanDetector : IDetector
         foreach (var (key, state) in _horizontal.Entries())
         {
             Report(HorizontalAlert(key, state), state, sink, flush: true);
+        }
+
+        foreach (var (key, state) in _sweep.Entries())
+        {
+            Report(SweepAlert(key, state), state, sink, flush: true);
         }
     }
 
@@ -116,6 +138,15 @@ public sealed class PortScanDetector : IDetector
         return Alert.Create(AlertType.PortScan, AlertSeverity.Low, AlertEndpoints.Host(key.Src),
             new AlertEndpoint(null, key.Port, string.Create(CultureInfo.InvariantCulture, $"{state.Distinct.Count} hosts")),
             state.FirstSeen, state.LastSeen, state.Count, evidence, "h|" + key.Src + "|" + key.Port);
+    }
+
+    private Alert SweepAlert(IPAddress src, ScanState state)
+    {
+        var evidence = string.Create(CultureInfo.InvariantCulture,
+            $"{src} probed at least {_options.SweepPorts} {Transport(state.Protocol)} ports on each of {state.Distinct.Count} different hosts ({state.Count} unanswered or refused attempts) in {AlertEndpoints.Span(state.LastSeen - state.FirstSeen)}");
+        return Alert.Create(AlertType.PortScan, AlertSeverity.Low, AlertEndpoints.Host(src),
+            new AlertEndpoint(null, null, string.Create(CultureInfo.InvariantCulture, $"{state.Distinct.Count} hosts")),
+            state.FirstSeen, state.LastSeen, state.Count, evidence, "s|" + src);
     }
 
     private static string Transport(byte protocol) => protocol == 17 ? "UDP" : "TCP";

@@ -79,7 +79,9 @@ public sealed class UrlScanDetector : IDetector
         var now = http.Timestamp;
         var probe = FindProbe(http.Uri);
         var agent = FindScannerAgent(http.UserAgent);
-        var clientError = http.StatusCode is >= 400 and < 500;
+        // 401/407 are authentication challenges: repeated ones are password guessing, which the
+        // brute-force detector reports, not a hunt for URLs.
+        var clientError = http.StatusCode is >= 400 and < 500 and not (401 or 407);
         if (probe is null && agent is null && !clientError)
         {
             return;
