@@ -337,6 +337,18 @@ public sealed partial class TrafficEngine
                 }
             }
         }
+        else if (flow.DatagramParser is { } datagramParser)
+        {
+            // Reports what is still pending, e.g. DNS queries that never got an answer.
+            try
+            {
+                datagramParser.OnClose(new ParserContext(flow.Info, new DateTimeOffset(flow.LastTicks, TimeSpan.Zero), flow));
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                Counters.ParserErrors++;
+            }
+        }
 
         _sink.OnEvent(BuildConnectionEvent(flow, reason));
         Counters.ActiveFlows = _flows.Count;

@@ -33,11 +33,14 @@ internal static class AsciiText
     /// Creates the string that goes into an event: UTF-8 when valid, else Latin-1; control
     /// characters are replaced so a value cannot forge log lines; cut to <see cref="MaxFieldLength"/>.
     /// </summary>
-    public static string ToSafeString(ReadOnlySpan<byte> bytes)
+    public static string ToSafeString(ReadOnlySpan<byte> bytes) => ToSafeString(bytes, MaxFieldLength);
+
+    /// <summary>As <see cref="ToSafeString(ReadOnlySpan{byte})"/>, cut to <paramref name="maxLength"/> bytes.</summary>
+    public static string ToSafeString(ReadOnlySpan<byte> bytes, int maxLength)
     {
-        if (bytes.Length > MaxFieldLength)
+        if (bytes.Length > maxLength)
         {
-            bytes = bytes[..MaxFieldLength];
+            bytes = bytes[..maxLength];
         }
 
         if (bytes.IsEmpty)

@@ -56,7 +56,8 @@ internal static class DnsMessageReader
 
             if (i == 0)
             {
-                query = AsciiText.ToSafeString(name[..nameLength]);
+                // Escaped binary labels take up to four characters a byte: keep the whole name, not MaxFieldLength.
+                query = AsciiText.ToSafeString(name[..nameLength], DnsLayout.MaxNameLength);
                 queryType = BinaryPrimitives.ReadUInt16BigEndian(message[offset..]);
             }
 
@@ -94,7 +95,7 @@ internal static class DnsMessageReader
                 (ttls ??= []).Add(ttl);
                 if (collectAddresses && address is not null)
                 {
-                    (addresses ??= []).Add((AsciiText.ToSafeString(name[..ownerLength]), address));
+                    (addresses ??= []).Add((AsciiText.ToSafeString(name[..ownerLength], DnsLayout.MaxNameLength), address));
                 }
             }
 
@@ -238,7 +239,7 @@ internal static class DnsMessageReader
         Span<byte> name = stackalloc byte[DnsLayout.MaxNameLength];
         int offset = start;
         return TryReadName(message, ref offset, name, out int written) && offset <= limit
-            ? AsciiText.ToSafeString(name[..written])
+            ? AsciiText.ToSafeString(name[..written], DnsLayout.MaxNameLength)
             : null;
     }
 
