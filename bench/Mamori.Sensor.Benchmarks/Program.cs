@@ -6,6 +6,8 @@ return args switch
 {
     ["traffic", .. var rest] => TrafficComparison.Run(rest),
     ["extract-run", var capture, var output] => TrafficComparison.ExtractRun(capture, output),
+    ["stage-run", var capture, var stage] => TrafficComparison.StageRun(capture, stage, 1),
+    ["stage-run", var capture, var stage, var passes] => TrafficComparison.StageRun(capture, stage, int.Parse(passes, System.Globalization.CultureInfo.InvariantCulture)),
     _ => RunBenchmarks(args),
 };
 

@@ -97,6 +97,46 @@ internal static partial class TrafficComparison
         return 0;
     }
 
+    /// <summary>
+    /// Times one stage alone on a file, several passes in one process so the later passes show the
+    /// steady state after JIT tiering: "read" (reader only) or "engine" (reader and engine, no output).
+    /// </summary>
+    public static int StageRun(string capture, string stage, int passes)
+    {
+        for (var pass = 1; pass <= passes; pass++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            using var source = CaptureReader.Open(capture);
+            long packets = 0;
+            if (stage == "read")
+            {
+                while (source.TryReadPacket(out _))
+                {
+                    packets++;
+                }
+            }
+            else
+            {
+                using var engine = new TrafficEngine(new NullSink(), new TrafficEngineOptions { Flows = new FlowTableOptions { UidSeed = 1 } });
+                engine.Run(source);
+                packets = engine.Counters.Packets;
+            }
+
+            stopwatch.Stop();
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage} pass {pass}: {packets} packets in {seconds:F3} s = {packets / seconds:N0} packets/s, {new FileInfo(capture).Length / seconds / 1e6:F0} MB/s"));
+        }
+
+        return 0;
+    }
+
+    private sealed class NullSink : Mamori.Sensor.Events.IEventSink
+    {
+        public void OnEvent(Mamori.Sensor.Events.MetadataEvent metadataEvent)
+        {
+        }
+    }
+
     private sealed record Measurement(TimeSpan Elapsed, long PeakKb, string Output);
 
     private static Measurement Measure(string program, IEnumerable<string> arguments, string? stdoutFile)
