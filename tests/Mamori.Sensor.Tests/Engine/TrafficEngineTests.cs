@@ -306,4 +306,21 @@ public partial class TrafficEngineTests
         Assert.Equal(0, conn.Flow.Responder.Port);
         Assert.Equal("SF", conn.State);
     }
+
+    [Fact]
+    public void Process_IcmpUnreachable_OneWayCommunityId()
+    {
+        var sink = new CollectingSink();
+        using var engine = Create(sink);
+
+        Feed(engine, 0, Ethernet(0x0800, Ipv4(Server, Client, 1, Icmp(3, 1, 0, 0, new byte[28]))));
+        engine.Complete();
+
+        var conn = Assert.Single(sink.Connections);
+        var expected = CommunityId.Compute(
+            FlowAddress.FromIPAddress(System.Net.IPAddress.Parse(Server)), 3,
+            FlowAddress.FromIPAddress(System.Net.IPAddress.Parse(Client)), 1, 1, oneWay: true);
+        Assert.Equal(expected, conn.Flow!.CommunityId);
+        Assert.Equal(Server, conn.Flow.Originator.Address.ToString());
+    }
 }
