@@ -323,4 +323,44 @@ public partial class TrafficEngineTests
         Assert.Equal(expected, conn.Flow!.CommunityId);
         Assert.Equal(Server, conn.Flow.Originator.Address.ToString());
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(536)]
+    [InlineData(1448)]
+    public void Process_SameStreamAnySegmentation_ParserSeesSameBytes(int segmentSize)
+    {
+        var sink = new CollectingSink();
+        var parser = new RecordingStreamParser();
+        using var engine = Create(sink, parser);
+        var stream = new byte[5000];
+        new Random(11).NextBytes(stream);
+        var random = new Random(segmentSize);
+
+        Feed(engine, 0, TcpFrame(Client, 45000, Server, 443, 0, 0, Syn));
+        var segments = new List<(uint Sequence, byte[] Data)>();
+        for (var offset = 0; offset < stream.Length; offset += segmentSize)
+        {
+            segments.Add((1 + (uint)offset, stream.AsSpan(offset, Math.Min(segmentSize, stream.Length - offset)).ToArray()));
+        }
+
+        // Swap a few neighbours so some segments arrive out of order (within the buffering bound).
+        for (var i = 0; i + 1 < segments.Count; i += 2 + random.Next(5))
+        {
+            (segments[i], segments[i + 1]) = (segments[i + 1], segments[i]);
+        }
+
+        var t = 1L;
+        foreach (var (sequence, data) in segments)
+        {
+            Feed(engine, t++, TcpFrame(Client, 45000, Server, 443, sequence, 1, Ack, data));
+        }
+
+        engine.Complete();
+
+        Assert.Equal(stream, parser.ToResponder.ToArray());
+        Assert.Empty(parser.Gaps);
+        Assert.Equal(stream.Length, Assert.Single(sink.Connections).OriginatorBytes);
+    }
 }
