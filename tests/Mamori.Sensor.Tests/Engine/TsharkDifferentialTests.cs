@@ -49,6 +49,16 @@ public sealed class TsharkDifferentialTests(ITestOutputHelper output) : IDisposa
 
         Assert.Equal(actual.Keys.Order(), fromPcapng.Keys.Order());
         Assert.Equal(0, counters.DecodeErrors);
+
+        // The server side recorded with "tcpdump -i any" (Linux cooked capture) sees the same flows.
+        var any = Path.Combine(_directory, "any.pcap");
+        var expectedAny = TsharkFlows(any);
+        var (actualAny, countersAny) = EngineFlows(any);
+        output.WriteLine($"-i any: tshark {expectedAny.Count} flows; mamori {actualAny.Count} flows, {countersAny.Packets} packets");
+        Assert.Equal(expectedAny.Keys.Order(), actualAny.Keys.Order());
+        Assert.All(expectedAny, e => Assert.Equal(e.Value, actualAny[e.Key]));
+        Assert.Equal(0, countersAny.DecodeErrors);
+        Assert.Equal(0, countersAny.UnsupportedLinkType);
     }
 
     [RequiresToolsFact(true, "ip", "tcpdump", "tshark", "curl", "dig", "dnsmasq", "python3")]

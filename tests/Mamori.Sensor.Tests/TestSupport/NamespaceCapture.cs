@@ -12,7 +12,10 @@ public static class NamespaceCapture
 
     public static readonly string[] Tools = ["ip", "tcpdump", "tshark", "curl", "dig", "dnsmasq", "python3"];
 
-    /// <summary>Records the scenario into <paramref name="directory"/>/capture.pcap and returns the path.</summary>
+    /// <summary>
+    /// Records the scenario into <paramref name="directory"/>/capture.pcap (client side, Ethernet)
+    /// and any.pcap (server side, tcpdump -i any: Linux cooked headers) and returns the first path.
+    /// </summary>
     public static string Record(string directory, int rounds)
     {
         var id = $"{Environment.ProcessId % 10000}{Interlocked.Increment(ref s_counter)}";
@@ -44,6 +47,8 @@ public static class NamespaceCapture
             ip netns exec $S dnsmasq --no-daemon --keep-in-foreground --port=53 --listen-address=10.99.{{subnet}}.2 --bind-interfaces --no-resolv --no-hosts --address=/example.test/10.99.{{subnet}}.80 --pid-file= >/dev/null 2>&1 &
             ip netns exec $C timeout 60 tcpdump --immediate-mode -i vc{{id}} -U -w {{pcap}} >/dev/null 2>&1 &
             TD=$!
+            ip netns exec $S timeout 60 tcpdump --immediate-mode -i any -U -w {{directory}}/any.pcap >/dev/null 2>&1 &
+            TA=$!
             for i in $(seq 1 100); do
               ip netns exec $S ss -ltn | grep -q ':8080 ' && ip netns exec $S ss -lun | grep -q ':53 ' && break
               sleep 0.1
@@ -71,7 +76,7 @@ public static class NamespaceCapture
             "
             ip netns exec $C curl -s -m 2 -o /dev/null http://10.99.{{subnet}}.2:8081/ || true
             sleep 1
-            kill -INT $TD; wait $TD 2>/dev/null
+            kill -INT $TD $TA; wait $TD $TA 2>/dev/null
             exit 0
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         var (exitCode, output, error) = ExternalTools.Run("/bin/bash", [script], TimeSpan.FromSeconds(120));
