@@ -363,4 +363,39 @@ public partial class TrafficEngineTests
         Assert.Empty(parser.Gaps);
         Assert.Equal(stream.Length, Assert.Single(sink.Connections).OriginatorBytes);
     }
+
+    [Fact]
+    public void Process_ParserReportsLogin_ServiceNamedAfterProtocol()
+    {
+        var sink = new CollectingSink();
+        using var engine = Create(sink, new LoginReportingParser());
+
+        FeedConversation(engine);
+        engine.Complete();
+
+        Assert.Equal("ftp", Assert.Single(sink.Connections).Service);
+        Assert.Equal(1, engine.Counters.EventsByKind["login"]);
+    }
+
+    private sealed class LoginReportingParser : IStreamParser
+    {
+        private bool _reported;
+
+        public void OnData(in ParserContext context, FlowDirection direction, ReadOnlySpan<byte> data)
+        {
+            if (!_reported)
+            {
+                _reported = true;
+                context.Sink.OnEvent(new LoginEvent { Timestamp = context.Timestamp, Flow = context.Flow, Protocol = LoginProtocol.Ftp, Result = LoginResult.Unknown });
+            }
+        }
+
+        public void OnGap(in ParserContext context, FlowDirection direction, int length)
+        {
+        }
+
+        public void OnClose(in ParserContext context)
+        {
+        }
+    }
 }
