@@ -398,4 +398,19 @@ public partial class TrafficEngineTests
         {
         }
     }
+
+    [Fact]
+    public void AdvanceTime_QuietLink_ExpiresIdleFlows()
+    {
+        var sink = new CollectingSink();
+        using var engine = Create(sink);
+        Feed(engine, 0, UdpFrame(Client, 5000, Server, 53, [1]));
+
+        engine.AdvanceTime(new DateTimeOffset(CaptureWriter.At(30_000_000), TimeSpan.Zero));
+        Assert.Empty(sink.Connections);
+        engine.AdvanceTime(new DateTimeOffset(CaptureWriter.At(61_000_000), TimeSpan.Zero));
+
+        Assert.Equal("idle", Assert.Single(sink.Connections).EndReason);
+        Assert.Equal(0, engine.Counters.ActiveFlows);
+    }
 }
