@@ -43,8 +43,9 @@ public sealed class PcapReader : ICaptureSource
         }
 
         _buffer.Advance(PcapLayout.FileHeaderLength);
-        _maxRecordLength = Math.Max(_header.SnapLength, PcapLayout.MaxRecordLength);
-        _maxRecordLength = Math.Min(_maxRecordLength, PcapLayout.MaxRecordLength);
+        // Some writers record a snap length smaller than what they actually wrote, so only the
+        // format's own maximum bounds a record, as in Wireshark.
+        _maxRecordLength = PcapLayout.MaxRecordLength;
         _fractionLimit = _header.Nanoseconds ? 1_000_000_000u : 1_000_000u;
     }
 

@@ -46,6 +46,11 @@ internal static class PcapngLayout
     public const int EpbDataOffset = 28;
     public const int EpbMinLength = 32;
 
+    // Interface Statistics Block body: interface id, timestamp, then options.
+    public const int IsbOptionsOffset = 20;
+    public const ushort IsbOptionInterfaceDrops = 5;
+    public const ushort IsbOptionOsDrops = 7;
+
     // Simple Packet Block body.
     public const int SpbOriginalLengthOffset = 8;
     public const int SpbDataOffset = 12;

@@ -304,6 +304,12 @@ public sealed class PcapngReader : ICaptureSource
     private bool HandleOtherBlock(uint type, ReadOnlySpan<byte> block, long offset, out RawPacket packet)
     {
         packet = default;
+        if (type == PcapngLayout.InterfaceStatisticsBlock)
+        {
+            ReadInterfaceStatistics(block);
+            return false;
+        }
+
         if (type != PcapngLayout.InterfaceDescriptionBlock)
         {
             return false;
@@ -355,6 +361,49 @@ public sealed class PcapngReader : ICaptureSource
 
         _interfaces.Add(new InterfaceDescription(linkType, snapLength, resolution, offsetSeconds));
         return false;
+    }
+
+    /// <summary>
+    /// An ISB's isb_ifdrop and isb_osdrop options are running totals for its interface: keep the
+    /// latest per interface and report their sum as the capture's drops.
+    /// </summary>
+    private void ReadInterfaceStatistics(ReadOnlySpan<byte> block)
+    {
+        if (block.Length < PcapngLayout.IsbOptionsOffset + PcapngLayout.BlockTrailerLength)
+        {
+            return;
+        }
+
+        var interfaceId = ReadUInt32(block[PcapngLayout.BodyOffset..]);
+        if (interfaceId >= (uint)_interfaces.Count)
+        {
+            return;
+        }
+
+        long drops = 0;
+        var options = block[PcapngLayout.IsbOptionsOffset..^PcapngLayout.BlockTrailerLength];
+        while (options.Length >= 4)
+        {
+            var code = ReadUInt16(options);
+            var length = ReadUInt16(options[2..]);
+            var padded = (length + 3) & ~3;
+            if (code == PcapngLayout.OptionEnd || options.Length < 4 + padded)
+            {
+                break;
+            }
+
+            if (code is PcapngLayout.IsbOptionInterfaceDrops or PcapngLayout.IsbOptionOsDrops && length == 8)
+            {
+                var value = _bigEndian ? BinaryPrimitives.ReadInt64BigEndian(options[4..]) : BinaryPrimitives.ReadInt64LittleEndian(options[4..]);
+                drops += Math.Max(value, 0);
+            }
+
+            options = options[(4 + padded)..];
+        }
+
+        var description = _interfaces[(int)interfaceId];
+        Statistics.Dropped += drops - description.Drops;
+        description.Drops = drops;
     }
 
     private bool Bad(long offset, string message)
@@ -466,6 +515,9 @@ public sealed class PcapngReader : ICaptureSource
         public LinkType LinkType { get; }
 
         public uint SnapLength { get; }
+
+        /// <summary>Latest drop total an ISB reported for this interface.</summary>
+        public long Drops { get; set; }
 
         public long ToTicks(ulong timestamp)
         {

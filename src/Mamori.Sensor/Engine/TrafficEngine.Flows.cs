@@ -69,7 +69,7 @@ public sealed partial class TrafficEngine
         {
             // A SYN-ACK first means we missed the SYN: the receiver is the originator (Zeek's '^').
             var flipped = syn && ack;
-            flow = CreateFlow(key, flipped ? !sourceIsFirst : sourceIsFirst, ticks, TimeoutClass.Tcp);
+            flow = CreateFlow(key, flipped ? !sourceIsFirst : sourceIsFirst, ticks, TimeoutClass.Tcp, oneWay: false);
             if (flipped)
             {
                 flow.History.Add(ConnectionHistory.Flipped, true);
@@ -183,7 +183,7 @@ public sealed partial class TrafficEngine
     private void ProcessUdp(in FlowAddress source, in FlowAddress destination, in UdpHeader udp, int ipBytes, ushort vlan, long ticks)
     {
         var key = FlowKey.Create(source, udp.SourcePort, destination, udp.DestinationPort, IpProtocols.Udp, vlan, false, out var sourceIsFirst);
-        var flow = _flows.Find(key) ?? CreateFlow(key, sourceIsFirst, ticks, TimeoutClass.Udp);
+        var flow = _flows.Find(key) ?? CreateFlow(key, sourceIsFirst, ticks, TimeoutClass.Udp, oneWay: false);
         var fromOriginator = sourceIsFirst == flow.OriginatorIsFirst;
         CheckActiveTimeout(flow, ticks);
         var payload = udp.Payload;
@@ -229,7 +229,7 @@ public sealed partial class TrafficEngine
     private void ProcessOther(in FlowAddress source, ushort sourcePort, in FlowAddress destination, ushort destinationPort, byte protocol, bool oneWay, int payloadLength, int ipBytes, ushort vlan, long ticks)
     {
         var key = FlowKey.Create(source, sourcePort, destination, destinationPort, protocol, vlan, oneWay, out var sourceIsFirst);
-        var flow = _flows.Find(key) ?? CreateFlow(key, sourceIsFirst, ticks, TimeoutClass.Other);
+        var flow = _flows.Find(key) ?? CreateFlow(key, sourceIsFirst, ticks, TimeoutClass.Other, oneWay);
         var fromOriginator = sourceIsFirst == flow.OriginatorIsFirst;
         CheckActiveTimeout(flow, ticks);
         if (fromOriginator)
@@ -248,14 +248,13 @@ public sealed partial class TrafficEngine
         _flows.Touch(flow, ticks, TimeoutClass.Other);
     }
 
-    private Flow CreateFlow(in FlowKey key, bool originatorIsFirst, long ticks, TimeoutClass timeoutClass)
+    private Flow CreateFlow(in FlowKey key, bool originatorIsFirst, long ticks, TimeoutClass timeoutClass, bool oneWay)
     {
         var flow = _flows.Add(key, timeoutClass);
         var originator = originatorIsFirst ? key.First : key.Second;
         var responder = originatorIsFirst ? key.Second : key.First;
         var originatorPort = originatorIsFirst ? key.FirstPort : key.SecondPort;
         var responderPort = originatorIsFirst ? key.SecondPort : key.FirstPort;
-        var oneWay = key.Protocol is IpProtocols.Icmp or IpProtocols.Icmpv6 && key.FirstPort == key.SecondPort;
         var info = new FlowInfo
         {
             Uid = _uids.Next(),

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.NetworkInformation;
 using Mamori.Sensor.Capture;
+using Mamori.Sensor.Capture.Live;
 using Mamori.Sensor.Events;
 using Mamori.Sensor.Flows;
 using Mamori.Sensor.Protocols;
@@ -64,6 +65,7 @@ public sealed partial class TrafficEngine : IDisposable
             if (--countdown == 0)
             {
                 countdown = 4096;
+                RefreshCaptureCounters(source);
                 progress?.Invoke(source);
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -72,10 +74,35 @@ public sealed partial class TrafficEngine : IDisposable
             }
         }
 
-        Counters.CaptureDrops = source.Statistics.Dropped + source.Statistics.InterfaceDropped;
-        Counters.CaptureErrors = source.Statistics.BadRecords;
+        RefreshCaptureCounters(source);
         progress?.Invoke(source);
         Complete();
+    }
+
+    /// <summary>
+    /// Moves packet time forward without a packet, ending flows whose timeouts passed. Live capture
+    /// calls this on a quiet link (with the capture clock) so idle flows are still written out.
+    /// </summary>
+    public void AdvanceTime(DateTimeOffset now)
+    {
+        var ticks = now.UtcTicks;
+        if (ticks > _now)
+        {
+            _now = ticks;
+            _flows.Expire(ticks);
+            Counters.ActiveFlows = _flows.Count;
+        }
+    }
+
+    private void RefreshCaptureCounters(ICaptureSource source)
+    {
+        if (source is LiveCapture live)
+        {
+            live.RefreshDropCounters();
+        }
+
+        Counters.CaptureDrops = source.Statistics.Dropped + source.Statistics.InterfaceDropped;
+        Counters.CaptureErrors = source.Statistics.BadRecords;
     }
 
     /// <summary>Processes one packet.</summary>

@@ -54,24 +54,38 @@ public static class CommunityId
     /// </summary>
     public static (ushort SourcePort, ushort DestinationPort, bool OneWay) MapIcmp(byte type, byte code, bool ipv6)
     {
+        // Request/reply pairs after Zeek's ICMP analyzer: echo, router solicitation/advertisement,
+        // neighbour solicitation/advertisement, multicast listener query/report, node information,
+        // home agent address discovery (v6); echo, timestamp, information, router, address mask (v4).
         int counterpart = ipv6
             ? type switch
             {
-                128 => 129, 129 => 128, // echo
-                133 => 134, 134 => 133, // router solicitation / advertisement
-                135 => 136, 136 => 135, // neighbour solicitation / advertisement
-                130 => 131, 131 => 130, // multicast listener query / report
-                139 => 140, 140 => 139, // node information query / response
-                144 => 145, 145 => 144, // home agent address discovery
+                128 => 129,
+                129 => 128,
+                133 => 134,
+                134 => 133,
+                135 => 136,
+                136 => 135,
+                130 => 131,
+                131 => 130,
+                139 => 140,
+                140 => 139,
+                144 => 145,
+                145 => 144,
                 _ => -1,
             }
             : type switch
             {
-                8 => 0, 0 => 8,      // echo
-                13 => 14, 14 => 13,  // timestamp
-                15 => 16, 16 => 15,  // information
-                10 => 9, 9 => 10,    // router solicitation / advertisement
-                17 => 18, 18 => 17,  // address mask
+                8 => 0,
+                0 => 8,
+                13 => 14,
+                14 => 13,
+                15 => 16,
+                16 => 15,
+                10 => 9,
+                9 => 10,
+                17 => 18,
+                18 => 17,
                 _ => -1,
             };
         return counterpart < 0 ? (type, code, true) : (type, (ushort)counterpart, false);

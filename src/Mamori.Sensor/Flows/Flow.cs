@@ -92,13 +92,30 @@ internal sealed class Flow : IEventSink
 
     public void OnEvent(MetadataEvent metadataEvent)
     {
-        if (Service is null && metadataEvent.Kind is not ("conn" or "login" or "name"))
+        Service ??= metadataEvent switch
         {
-            Service = metadataEvent.Kind;
-        }
-
+            LoginEvent login => ServiceOf(login.Protocol),
+            ConnectionEvent or NameEvent => null,
+            _ => metadataEvent.Kind,
+        };
         _sink?.OnEvent(metadataEvent);
     }
+
+    /// <summary>Zeek's service names for the protocols a login event can come from.</summary>
+    private static string ServiceOf(LoginProtocol protocol) => protocol switch
+    {
+        LoginProtocol.Ftp => "ftp",
+        LoginProtocol.Pop3 => "pop3",
+        LoginProtocol.Imap => "imap",
+        LoginProtocol.Smtp => "smtp",
+        LoginProtocol.Telnet => "telnet",
+        LoginProtocol.HttpBasic or LoginProtocol.Http => "http",
+        LoginProtocol.Ssh => "ssh",
+        LoginProtocol.Ntlm => "ntlm",
+        LoginProtocol.Kerberos => "krb",
+        LoginProtocol.Rdp => "rdp",
+        _ => "login",
+    };
 }
 
 /// <summary>TCP facts about one side of a connection.</summary>

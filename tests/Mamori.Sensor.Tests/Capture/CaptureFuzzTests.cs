@@ -133,41 +133,41 @@ public class CaptureFuzzTests
             case 1: // truncation
                 return data[..random.Next(data.Length)];
             case 2: // length field corruption: overwrite an aligned 32-bit word past the file header
-            {
-                var at = 24 + (random.Next((data.Length - 28) / 4) * 4);
-                uint value = random.Next(4) switch
                 {
-                    0 => 0,
-                    1 => uint.MaxValue,
-                    2 => (uint)random.Next(1 << 26),
-                    _ => BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(at)) + (uint)random.Next(-8, 9),
-                };
-                BinaryPrimitives.WriteUInt32LittleEndian(data.AsSpan(at), value);
-                return data;
-            }
+                    var at = 24 + (random.Next((data.Length - 28) / 4) * 4);
+                    uint value = random.Next(4) switch
+                    {
+                        0 => 0,
+                        1 => uint.MaxValue,
+                        2 => (uint)random.Next(1 << 26),
+                        _ => BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(at)) + (uint)random.Next(-8, 9),
+                    };
+                    BinaryPrimitives.WriteUInt32LittleEndian(data.AsSpan(at), value);
+                    return data;
+                }
 
             case 3: // inserted garbage
-            {
-                var at = random.Next(data.Length);
-                var garbage = new byte[random.Next(1, 600)];
-                random.NextBytes(garbage);
-                return [.. data.AsSpan(0, at), .. garbage, .. data.AsSpan(at)];
-            }
+                {
+                    var at = random.Next(data.Length);
+                    var garbage = new byte[random.Next(1, 600)];
+                    random.NextBytes(garbage);
+                    return [.. data.AsSpan(0, at), .. garbage, .. data.AsSpan(at)];
+                }
 
             case 4: // duplicated slice (repeated records, misaligned repeats)
-            {
-                var at = random.Next(data.Length);
-                var length = random.Next(Math.Min(400, data.Length - at) + 1);
-                return [.. data.AsSpan(0, at + length), .. data.AsSpan(at)];
-            }
+                {
+                    var at = random.Next(data.Length);
+                    var length = random.Next(Math.Min(400, data.Length - at) + 1);
+                    return [.. data.AsSpan(0, at + length), .. data.AsSpan(at)];
+                }
 
             default: // random bytes spliced over a region
-            {
-                var at = random.Next(data.Length);
-                var length = Math.Min(random.Next(1, 64), data.Length - at);
-                random.NextBytes(data.AsSpan(at, length));
-                return data;
-            }
+                {
+                    var at = random.Next(data.Length);
+                    var length = Math.Min(random.Next(1, 64), data.Length - at);
+                    random.NextBytes(data.AsSpan(at, length));
+                    return data;
+                }
         }
     }
 }

@@ -153,4 +153,30 @@ public class PcapngReaderTests
         Assert.Equal(secondEpb, reader.Statistics.Errors[0].Offset);
         Assert.Equal(1, reader.Statistics.BadRecords);
     }
+
+    [Fact]
+    public void TryReadPacket_InterfaceStatisticsBlocks_DropsAreLatestTotal()
+    {
+        static byte[] Statistics(long drops)
+        {
+            var body = new byte[12 + 12 + 4];
+            BitConverter.GetBytes((ushort)5).CopyTo(body, 12);
+            BitConverter.GetBytes((ushort)8).CopyTo(body, 14);
+            BitConverter.GetBytes(drops).CopyTo(body, 16);
+            return CaptureWriter.Block(5, body, false);
+        }
+
+        var data = PacketBuilder.UdpFrame("10.0.0.1", 1, "10.0.0.2", 2, [1]);
+        using var file = new MemoryStream();
+        file.Write(CaptureWriter.SectionHeader(false));
+        file.Write(CaptureWriter.InterfaceDescription(1, false));
+        file.Write(Statistics(3));
+        file.Write(CaptureWriter.EnhancedPacket(new TestFrame(CaptureWriter.At(1), data), false));
+        file.Write(Statistics(10));
+
+        using var reader = CaptureReader.Open(new MemoryStream(file.ToArray()));
+        CapturedFrame.ReadAll(reader);
+
+        Assert.Equal(10, reader.Statistics.Dropped);
+    }
 }

@@ -306,4 +306,111 @@ public partial class TrafficEngineTests
         Assert.Equal(0, conn.Flow.Responder.Port);
         Assert.Equal("SF", conn.State);
     }
+
+    [Fact]
+    public void Process_IcmpUnreachable_OneWayCommunityId()
+    {
+        var sink = new CollectingSink();
+        using var engine = Create(sink);
+
+        Feed(engine, 0, Ethernet(0x0800, Ipv4(Server, Client, 1, Icmp(3, 1, 0, 0, new byte[28]))));
+        engine.Complete();
+
+        var conn = Assert.Single(sink.Connections);
+        var expected = CommunityId.Compute(
+            FlowAddress.FromIPAddress(System.Net.IPAddress.Parse(Server)), 3,
+            FlowAddress.FromIPAddress(System.Net.IPAddress.Parse(Client)), 1, 1, oneWay: true);
+        Assert.Equal(expected, conn.Flow!.CommunityId);
+        Assert.Equal(Server, conn.Flow.Originator.Address.ToString());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(536)]
+    [InlineData(1448)]
+    public void Process_SameStreamAnySegmentation_ParserSeesSameBytes(int segmentSize)
+    {
+        var sink = new CollectingSink();
+        var parser = new RecordingStreamParser();
+        using var engine = Create(sink, parser);
+        var stream = new byte[5000];
+        new Random(11).NextBytes(stream);
+        var random = new Random(segmentSize);
+
+        Feed(engine, 0, TcpFrame(Client, 45000, Server, 443, 0, 0, Syn));
+        var segments = new List<(uint Sequence, byte[] Data)>();
+        for (var offset = 0; offset < stream.Length; offset += segmentSize)
+        {
+            segments.Add((1 + (uint)offset, stream.AsSpan(offset, Math.Min(segmentSize, stream.Length - offset)).ToArray()));
+        }
+
+        // Swap a few neighbours so some segments arrive out of order (within the buffering bound).
+        for (var i = 0; i + 1 < segments.Count; i += 2 + random.Next(5))
+        {
+            (segments[i], segments[i + 1]) = (segments[i + 1], segments[i]);
+        }
+
+        var t = 1L;
+        foreach (var (sequence, data) in segments)
+        {
+            Feed(engine, t++, TcpFrame(Client, 45000, Server, 443, sequence, 1, Ack, data));
+        }
+
+        engine.Complete();
+
+        Assert.Equal(stream, parser.ToResponder.ToArray());
+        Assert.Empty(parser.Gaps);
+        Assert.Equal(stream.Length, Assert.Single(sink.Connections).OriginatorBytes);
+    }
+
+    [Fact]
+    public void Process_ParserReportsLogin_ServiceNamedAfterProtocol()
+    {
+        var sink = new CollectingSink();
+        using var engine = Create(sink, new LoginReportingParser());
+
+        FeedConversation(engine);
+        engine.Complete();
+
+        Assert.Equal("ftp", Assert.Single(sink.Connections).Service);
+        Assert.Equal(1, engine.Counters.EventsByKind["login"]);
+    }
+
+    private sealed class LoginReportingParser : IStreamParser
+    {
+        private bool _reported;
+
+        public void OnData(in ParserContext context, FlowDirection direction, ReadOnlySpan<byte> data)
+        {
+            if (!_reported)
+            {
+                _reported = true;
+                context.Sink.OnEvent(new LoginEvent { Timestamp = context.Timestamp, Flow = context.Flow, Protocol = LoginProtocol.Ftp, Result = LoginResult.Unknown });
+            }
+        }
+
+        public void OnGap(in ParserContext context, FlowDirection direction, int length)
+        {
+        }
+
+        public void OnClose(in ParserContext context)
+        {
+        }
+    }
+
+    [Fact]
+    public void AdvanceTime_QuietLink_ExpiresIdleFlows()
+    {
+        var sink = new CollectingSink();
+        using var engine = Create(sink);
+        Feed(engine, 0, UdpFrame(Client, 5000, Server, 53, [1]));
+
+        engine.AdvanceTime(new DateTimeOffset(CaptureWriter.At(30_000_000), TimeSpan.Zero));
+        Assert.Empty(sink.Connections);
+        engine.AdvanceTime(new DateTimeOffset(CaptureWriter.At(61_000_000), TimeSpan.Zero));
+
+        Assert.Equal("idle", Assert.Single(sink.Connections).EndReason);
+        Assert.Equal(0, engine.Counters.ActiveFlows);
+    }
 }
