@@ -190,7 +190,11 @@ public static class TrafficLab
             return (-1, program + " timed out");
         }
 
-        Task.WaitAll(stdout, stderr);
+        // A daemon that kept the pipes open must not hang the test run.
+        if (!Task.WaitAll([stdout, stderr], TimeSpan.FromSeconds(10)))
+        {
+            return (-1, program + " left its output open");
+        }
         return (process.ExitCode, stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult());
     }
 }
