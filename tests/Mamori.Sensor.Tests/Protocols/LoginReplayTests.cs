@@ -33,7 +33,7 @@ public class LoginReplayTests(ITestOutputHelper output)
     [TrafficFact("tshark", "tcpdump", "curl", "dovecot", "python3", "ip")]
     public void Replay_MailLogins_MatchScript()
     {
-        const int Rounds = 10;
+        const int Rounds = 6;
         string pcap = TrafficLab.Record("mail", Rounds);
         try
         {
