@@ -23,6 +23,7 @@ public class LoginReplayTests(ITestOutputHelper output)
             Assert.All(logins, l => Assert.True(l.Protocol == LoginProtocol.Ftp && l.PlaintextPassword));
             Assert.Equal(10, logins.Count(l => l.User!.StartsWith("nobody", StringComparison.Ordinal) && l.Result == LoginResult.Failure && l.Status == "530"));
             Assert.Equal(20, logins.Count(l => l.User == "anonymous" && l.Result == LoginResult.Success && l.Status == "230"));
+            TrafficLab.AssertRechunkInvariant(pcap);
         }
         finally
         {
@@ -49,6 +50,7 @@ public class LoginReplayTests(ITestOutputHelper output)
             Assert.All(logins, l => Assert.True(l.User == "alice" || l.User!.StartsWith("bob", StringComparison.Ordinal), l.User));
             Assert.Equal(6 * Rounds, logins.Count(l => l.PlaintextPassword));
             Assert.DoesNotContain(events.Select(ProtocolTestKit.Describe), d => d.Contains("wonderland", StringComparison.Ordinal) || d.Contains("wrong", StringComparison.Ordinal));
+            TrafficLab.AssertRechunkInvariant(pcap);
         }
         finally
         {
@@ -77,6 +79,31 @@ public class LoginReplayTests(ITestOutputHelper output)
             Assert.Equal(2 * Rounds / 3, sessions.Count(s => s.AuthSuccess == false && s.AuthAttempts == 1));
             Assert.Equal(Rounds / 3, logins.Count(l => l.Result == LoginResult.Success));
             Assert.Equal(2 * Rounds / 3, logins.Count(l => l.Result == LoginResult.Failure));
+        }
+        finally
+        {
+            File.Delete(pcap);
+        }
+    }
+
+    [TrafficFact("tshark", "tcpdump", "smbd", "smbclient", "smbpasswd", "ip")]
+    public void Replay_SmbNtlmLogins_AgreeWithTshark()
+    {
+        const int Rounds = 10;
+        string pcap = TrafficLab.Record("smb", Rounds);
+        try
+        {
+            List<LoginEvent> logins = [.. TrafficLab.Replay(pcap).OfType<LoginEvent>()];
+            List<string[]> authenticates = TrafficLab.Fields(pcap, "ntlmssp.messagetype == 3", "ntlmssp.auth.domain", "ntlmssp.auth.username", "ntlmssp.auth.hostname");
+            string[] expected = [.. authenticates.Select(f => $"{f[0]}\\{f[1]}@{f[2]}")];
+            double agreement = TrafficLab.Agreement(expected, logins.Select(l => $"{l.Domain}\\{l.User}@{l.Workstation}"), out var missing);
+            output.WriteLine($"SMB NTLM AUTHENTICATE (tshark) {authenticates.Count}, login events {logins.Count}: domain+user+workstation {agreement:P2}; " + Summary(logins));
+
+            Assert.Equal(Rounds, authenticates.Count);
+            Assert.True(agreement >= 0.999, string.Join(", ", missing.Take(5)));
+            Assert.Equal(Rounds / 2, logins.Count(l => l.Protocol == LoginProtocol.Ntlm && l.Result == LoginResult.Success && l.Status == "0x00000000"));
+            Assert.Equal(Rounds / 2, logins.Count(l => l.Protocol == LoginProtocol.Ntlm && l.Result == LoginResult.Failure && l.Status == "0xc000006d"));
+            TrafficLab.AssertRechunkInvariant(pcap);
         }
         finally
         {

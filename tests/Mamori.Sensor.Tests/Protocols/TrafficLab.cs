@@ -104,12 +104,47 @@ public static class TrafficLab
     }
 
     /// <summary>Replays every flow into the parsers ApplicationParsers picks; events carry the flow's Uid "tcp/N" or "udp/N".</summary>
-    public static List<MetadataEvent> Replay(string pcap)
+    public static List<MetadataEvent> Replay(string pcap) => Replay(Packets(pcap));
+
+    /// <summary>
+    /// Checks that cutting every TCP payload at random places (as a reassembler with other
+    /// segment boundaries would) changes no event; timestamps aside.
+    /// </summary>
+    public static void AssertRechunkInvariant(string pcap, int seed = 1)
+    {
+        List<CapturedPacket> packets = Packets(pcap);
+        string[] expected = [.. Replay(packets).Select(DescribeUntimed)];
+        var random = new Random(seed);
+        var rechunked = new List<CapturedPacket>();
+        foreach (CapturedPacket packet in packets)
+        {
+            if (packet.Transport != "tcp" || packet.Payload.Length < 2)
+            {
+                rechunked.Add(packet);
+                continue;
+            }
+
+            for (int start = 0; start < packet.Payload.Length;)
+            {
+                int length = Math.Min(packet.Payload.Length - start, 1 + random.Next(Math.Max(1, packet.Payload.Length / 3)));
+                rechunked.Add(packet with { Payload = packet.Payload[start..(start + length)], Syn = start == 0 && packet.Syn });
+                start += length;
+            }
+        }
+
+        string[] actual = [.. Replay(rechunked).Select(DescribeUntimed)];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+    }
+
+    private static string DescribeUntimed(MetadataEvent metadataEvent) =>
+        metadataEvent.Flow?.Uid + " " + ProtocolTestKit.Describe(metadataEvent with { Timestamp = default });
+
+    private static List<MetadataEvent> Replay(List<CapturedPacket> packets)
     {
         var sink = new CollectingSink();
         var flows = new Dictionary<(string, int), (FlowInfo Flow, IStreamParser? Stream, IDatagramParser? Datagram)>();
         DateTimeOffset last = default;
-        foreach (CapturedPacket packet in Packets(pcap))
+        foreach (CapturedPacket packet in packets)
         {
             last = packet.Time;
             (string, int) key = (packet.Transport, packet.Stream);

@@ -226,14 +226,14 @@ CONF
     start_capture lo
     for i in $(seq "$count"); do
         if (( i % 2 == 0 )); then user=alice; pass=wonderland; else user=bob$i; pass=wrong$i; fi
-        mail_curl=(curl -s -o /dev/null --max-time 10 -u "$user:$pass")
+        mail_curl=(curl -s -o /dev/null --max-time 20 -u "$user:$pass")
         in_ns "${mail_curl[@]}" "pop3://127.0.0.1/" || true
         # Python's poplib and imaplib speak USER/PASS and LOGIN, which curl prefers not to.
-        in_ns python3 -c 'import poplib,sys; p=poplib.POP3("127.0.0.1", timeout=5); p.user(sys.argv[1])
+        in_ns python3 -c 'import poplib,sys; p=poplib.POP3("127.0.0.1", timeout=20); p.user(sys.argv[1])
 try: p.pass_(sys.argv[2]); p.quit()
 except poplib.error_proto: pass' "$user" "$pass" 2>/dev/null || true
         in_ns "${mail_curl[@]}" --login-options "AUTH=LOGIN" "pop3://127.0.0.1/" || true
-        in_ns python3 -c 'import imaplib,sys; m=imaplib.IMAP4("127.0.0.1", timeout=5)
+        in_ns python3 -c 'import imaplib,sys; m=imaplib.IMAP4("127.0.0.1", timeout=20)
 try: m.login(sys.argv[1], sys.argv[2]); m.logout()
 except imaplib.IMAP4.error: pass' "$user" "$pass" 2>/dev/null || true
         in_ns "${mail_curl[@]}" --login-options "AUTH=PLAIN" "imap://127.0.0.1/INBOX" || true
@@ -273,6 +273,43 @@ CONF
         1) in_ns sshpass -p "wrong-$i" ssh "${ssh_opts[@]}" -o PreferredAuthentications=password -o PubkeyAuthentication=no -o NumberOfPasswordPrompts=1 root@127.0.0.1 true || true ;;
         2) in_ns sshpass -p "wrong-$i" ssh "${ssh_opts[@]}" -o PreferredAuthentications=password -o PubkeyAuthentication=no -o NumberOfPasswordPrompts=3 root@127.0.0.1 true || true ;;
         esac
+    done
+    stop_capture
+    ;;
+smb)
+    mkdir -p "$work/share" "$work/private" "$work/lock" "$work/state" "$work/cache" "$work/pid"
+    cat > "$work/smb.conf" <<CONF
+[global]
+    workgroup = MAMORI
+    server role = standalone server
+    interfaces = lo
+    bind interfaces only = yes
+    smb ports = 445
+    private dir = $work/private
+    lock directory = $work/lock
+    state directory = $work/state
+    cache directory = $work/cache
+    pid directory = $work/pid
+    log file = $work/smbd.log
+    passdb backend = tdbsam:$work/private/passdb.tdb
+    server min protocol = SMB2
+    ntlm auth = yes
+    disable spoolss = yes
+    load printers = no
+    printcap name = /dev/null
+[share]
+    path = $work/share
+    read only = yes
+CONF
+    printf 'letmein\nletmein\n' | smbpasswd -c "$work/smb.conf" -a -s root >/dev/null
+    in_ns smbd --foreground --no-process-group -s "$work/smb.conf" </dev/null >"$work/server.log" 2>&1 &
+    pids+=($!)
+    wait_port 445
+    start_capture lo
+    for i in $(seq "$count"); do
+        if (( i % 2 == 0 )); then pass=letmein; else pass=wrong$i; fi
+        in_ns smbclient -s "$work/smb.conf" --option="client min protocol=SMB2" --option="client use kerberos=off" \
+            -W MAMORI -U "root%$pass" //127.0.0.1/share -c ls >/dev/null 2>&1 || true
     done
     stop_capture
     ;;
