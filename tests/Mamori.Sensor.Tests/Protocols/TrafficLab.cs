@@ -45,7 +45,7 @@ public static class TrafficLab
             return "needs Linux and root (network namespaces)";
         }
 
-        string[] absent = [.. programs.Where(program => !s_searchPath.Any(dir => File.Exists(Path.Combine(dir, program))))];
+        string[] absent = [.. programs.Append("setsid").Where(program => !s_searchPath.Any(dir => File.Exists(Path.Combine(dir, program))))];
         return absent.Length == 0 ? null : "needs " + string.Join(", ", absent) + " (apt-get install them)";
     }
 
@@ -53,7 +53,8 @@ public static class TrafficLab
     {
         string script = Path.Combine(AppContext.BaseDirectory, "TestData", "record-traffic.sh");
         string pcap = Path.Combine(Path.GetTempPath(), $"mamori-{scenario}-{Guid.NewGuid():N}.pcap");
-        (int exit, string output) = Run("bash", [script, scenario, pcap, count.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(4));
+        // A session of its own, so no daemon the script starts can signal the test host's process group.
+        (int exit, string output) = Run("setsid", ["bash", script, scenario, pcap, count.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(4));
         Assert.True(exit == 0, $"recording {scenario} failed ({exit}): {output}");
         return pcap;
     }

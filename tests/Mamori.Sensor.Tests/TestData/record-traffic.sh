@@ -302,7 +302,8 @@ smb)
     read only = yes
 CONF
     printf 'letmein\nletmein\n' | smbpasswd -c "$work/smb.conf" -a -s root >/dev/null
-    in_ns smbd --foreground --no-process-group -s "$work/smb.conf" </dev/null >"$work/server.log" 2>&1 &
+    # setsid: smbd signals its whole process group when it stops, which must not reach the caller.
+    in_ns setsid smbd --foreground --no-process-group -s "$work/smb.conf" </dev/null >"$work/server.log" 2>&1 &
     pids+=($!)
     wait_port 445
     start_capture lo
