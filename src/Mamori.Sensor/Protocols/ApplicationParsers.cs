@@ -37,7 +37,7 @@ public static class ApplicationParsers
             (5353, _) or (_, 5353) => MulticastNameParser.Mdns,
             (5355, _) or (_, 5355) => MulticastNameParser.Llmnr,
             (137, _) => NbnsParser.Instance,
-            (67 or 68, 67 or 68) => DhcpParser.Instance,
+            (67 or 68, _) => DhcpParser.Instance,
             (88, _) => new Kerberos.KerberosDatagramParser(),
             _ => null,
         };

@@ -45,7 +45,7 @@ public static class TrafficLab
             return "needs Linux and root (network namespaces)";
         }
 
-        string[] absent = [.. programs.Where(program => !s_searchPath.Any(dir => File.Exists(Path.Combine(dir, program))))];
+        string[] absent = [.. programs.Append("setsid").Where(program => !s_searchPath.Any(dir => File.Exists(Path.Combine(dir, program))))];
         return absent.Length == 0 ? null : "needs " + string.Join(", ", absent) + " (apt-get install them)";
     }
 
@@ -53,7 +53,8 @@ public static class TrafficLab
     {
         string script = Path.Combine(AppContext.BaseDirectory, "TestData", "record-traffic.sh");
         string pcap = Path.Combine(Path.GetTempPath(), $"mamori-{scenario}-{Guid.NewGuid():N}.pcap");
-        (int exit, string output) = Run("bash", [script, scenario, pcap, count.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(4));
+        // A session of its own, so no daemon the script starts can signal the test host's process group.
+        (int exit, string output) = Run("setsid", ["bash", script, scenario, pcap, count.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(4));
         Assert.True(exit == 0, $"recording {scenario} failed ({exit}): {output}");
         return pcap;
     }
@@ -104,12 +105,47 @@ public static class TrafficLab
     }
 
     /// <summary>Replays every flow into the parsers ApplicationParsers picks; events carry the flow's Uid "tcp/N" or "udp/N".</summary>
-    public static List<MetadataEvent> Replay(string pcap)
+    public static List<MetadataEvent> Replay(string pcap) => Replay(Packets(pcap));
+
+    /// <summary>
+    /// Checks that cutting every TCP payload at random places (as a reassembler with other
+    /// segment boundaries would) changes no event; timestamps aside.
+    /// </summary>
+    public static void AssertRechunkInvariant(string pcap, int seed = 1)
+    {
+        List<CapturedPacket> packets = Packets(pcap);
+        string[] expected = [.. Replay(packets).Select(DescribeUntimed)];
+        var random = new Random(seed);
+        var rechunked = new List<CapturedPacket>();
+        foreach (CapturedPacket packet in packets)
+        {
+            if (packet.Transport != "tcp" || packet.Payload.Length < 2)
+            {
+                rechunked.Add(packet);
+                continue;
+            }
+
+            for (int start = 0; start < packet.Payload.Length;)
+            {
+                int length = Math.Min(packet.Payload.Length - start, 1 + random.Next(Math.Max(1, packet.Payload.Length / 3)));
+                rechunked.Add(packet with { Payload = packet.Payload[start..(start + length)], Syn = start == 0 && packet.Syn });
+                start += length;
+            }
+        }
+
+        string[] actual = [.. Replay(rechunked).Select(DescribeUntimed)];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+    }
+
+    private static string DescribeUntimed(MetadataEvent metadataEvent) =>
+        metadataEvent.Flow?.Uid + " " + ProtocolTestKit.Describe(metadataEvent with { Timestamp = default });
+
+    private static List<MetadataEvent> Replay(List<CapturedPacket> packets)
     {
         var sink = new CollectingSink();
         var flows = new Dictionary<(string, int), (FlowInfo Flow, IStreamParser? Stream, IDatagramParser? Datagram)>();
         DateTimeOffset last = default;
-        foreach (CapturedPacket packet in Packets(pcap))
+        foreach (CapturedPacket packet in packets)
         {
             last = packet.Time;
             (string, int) key = (packet.Transport, packet.Stream);
@@ -190,7 +226,11 @@ public static class TrafficLab
             return (-1, program + " timed out");
         }
 
-        Task.WaitAll(stdout, stderr);
+        // A daemon that kept the pipes open must not hang the test run.
+        if (!Task.WaitAll([stdout, stderr], TimeSpan.FromSeconds(10)))
+        {
+            return (-1, program + " left its output open");
+        }
         return (process.ExitCode, stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult());
     }
 }

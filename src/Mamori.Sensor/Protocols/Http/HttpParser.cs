@@ -292,10 +292,6 @@ internal sealed class HttpParser : IStreamParser
             {
                 _building.UserAgent = AsciiText.ToSafeString(value);
             }
-            else if (AsciiText.EqualsIgnoreCase(name, "Content-Type"u8))
-            {
-                _building.RequestContentType = AsciiText.ToSafeString(value);
-            }
             else if (AsciiText.EqualsIgnoreCase(name, "Authorization"u8))
             {
                 OnAuthorization(_building, value);
@@ -451,7 +447,7 @@ internal sealed class HttpParser : IStreamParser
             UserAgent = transaction.UserAgent,
             Version = transaction.Version,
             StatusCode = transaction.StatusCode,
-            ContentType = transaction.ResponseContentType ?? transaction.RequestContentType,
+            ContentType = transaction.ResponseContentType,
             AuthorizationScheme = transaction.AuthorizationScheme,
             RequestBodyLength = transaction.RequestBodyLength,
             ResponseBodyLength = transaction.ResponseBodyLength,

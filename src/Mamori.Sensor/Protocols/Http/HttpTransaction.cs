@@ -11,7 +11,6 @@ internal sealed class HttpTransaction
     public DateTimeOffset Timestamp { get; init; }
     public string? Host { get; set; }
     public string? UserAgent { get; set; }
-    public string? RequestContentType { get; set; }
     public string? AuthorizationScheme { get; set; }
 
     /// <summary>User name from Basic or Digest credentials (the password is never kept).</summary>
@@ -25,6 +24,7 @@ internal sealed class HttpTransaction
 
     public long RequestBodyLength { get; set; }
     public int? StatusCode { get; set; }
+    /// <summary>The response's Content-Type (what was served, as in Zeek's resp_mime_types).</summary>
     public string? ResponseContentType { get; set; }
     public long ResponseBodyLength { get; set; }
 }

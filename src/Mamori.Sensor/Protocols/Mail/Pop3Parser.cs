@@ -51,7 +51,8 @@ internal sealed class Pop3Parser : LineStreamParser
 
     protected override void OnCloseCore(in ParserContext context)
     {
-        if (_awaiting == Awaiting.Verdict)
+        // An exchange the client never answered sent no credentials: nothing to report.
+        if (_awaiting == Awaiting.Verdict && (_user is not null || _plaintext))
         {
             Logins.Report(context, LoginProtocol.Pop3, _user, LoginResult.Unknown, _plaintext, null);
         }

@@ -36,7 +36,8 @@ internal sealed class SmtpParser : LineStreamParser
 
     protected override void OnCloseCore(in ParserContext context)
     {
-        if (_awaiting == Awaiting.Verdict)
+        // An exchange the client never answered sent no credentials: nothing to report.
+        if (_awaiting == Awaiting.Verdict && (_sasl.User is not null || _sasl.PlaintextPassword))
         {
             Logins.Report(context, LoginProtocol.Smtp, _sasl.User, LoginResult.Unknown, _sasl.PlaintextPassword, null);
         }

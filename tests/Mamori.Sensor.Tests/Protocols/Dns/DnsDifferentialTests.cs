@@ -27,6 +27,7 @@ public class DnsDifferentialTests(ITestOutputHelper output)
             Assert.True(codes >= 0.999, "codes missing: " + string.Join(", ", missingCodes.Take(10)));
             Assert.Contains(events, e => e.Transport == "tcp" && e.Answers.Count > 0);
             Assert.Contains(events, e => e.Query == "www.example.test" && e.Answers.Contains("host.example.test") && e.Answers.Contains("10.1.2.4"));
+            TrafficLab.AssertRechunkInvariant(pcap);
         }
         finally
         {

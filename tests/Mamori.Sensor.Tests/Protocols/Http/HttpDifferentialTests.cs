@@ -32,6 +32,7 @@ public class HttpDifferentialTests(ITestOutputHelper output)
             Assert.Equal(requests.Count(f => f[2].StartsWith("basic/", StringComparison.Ordinal)), logins.Count);
             Assert.All(logins, l => Assert.True(l.Protocol == LoginProtocol.HttpBasic && l.PlaintextPassword && l.User!.StartsWith("user", StringComparison.Ordinal)));
             Assert.DoesNotContain(events.Select(ProtocolTestKit.Describe), d => d.Contains("secret", StringComparison.Ordinal));
+            TrafficLab.AssertRechunkInvariant(pcap);
         }
         finally
         {

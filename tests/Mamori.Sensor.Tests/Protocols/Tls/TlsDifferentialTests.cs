@@ -40,6 +40,7 @@ public class TlsDifferentialTests(ITestOutputHelper output)
             Assert.Contains(events, e => e.Version == "TLSv1.2" && e.CertificateSubject == "CN=server.example.test,O=Mamori Test\\, Inc.,C=JP"
                 && e.CertificateIssuer == e.CertificateSubject);
             Assert.Contains(events, e => e.Version == "TLSv1.3" && e.Cipher == "TLS_AES_256_GCM_SHA384" && e.Alpn.SequenceEqual(["h2", "http/1.1"]));
+            TrafficLab.AssertRechunkInvariant(pcap);
         }
         finally
         {
