@@ -98,9 +98,9 @@ public class ScenarioTests
         Assert.NotEmpty(truth.Checks);
 
         var failures = new List<string>();
-        foreach (var check in truth.Checks)
+        var counts = Tshark.CountEach(capture.PcapPath, truth.Checks.Select(c => c.Filter).ToArray());
+        foreach (var (check, matches) in truth.Checks.Zip(counts))
         {
-            var matches = Tshark.Count(capture.PcapPath, check.Filter);
             if (!check.IsSatisfiedBy(matches))
             {
                 failures.Add(string.Create(CultureInfo.InvariantCulture,

@@ -86,7 +86,7 @@ lab_start() {
   LAB_TRUTH=$LAB_OUT/$LAB_SCENARIO.truth.json
   rm -f "$LAB_PCAP" "$LAB_TRUTH"
   trap lab_cleanup EXIT
-  trap 'exit 130' INT TERM
+  trap 'exit 130' INT TERM HUP PIPE
 
   ip netns add "${LAB_PREFIX}sw"
   ip -n "${LAB_PREFIX}sw" link set lo up
