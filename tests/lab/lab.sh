@@ -551,8 +551,8 @@ lab_cleanup() {
     ip netns del "${LAB_PREFIX}$host" 2>/dev/null || true
   done
   if [[ $rc -ne 0 && -d $LAB_DIR ]]; then
-    lab_log "failed (exit $rc); service logs:"
-    tail -n 20 "$LAB_DIR"/*.log >&2 2>/dev/null || true
+    lab_log "failed (exit $rc); service logs (lines naming passwords left out):"
+    tail -n 20 "$LAB_DIR"/*.log 2>/dev/null | grep -iv 'pass' >&2 || true
     rm -f "$LAB_TRUTH"
   fi
   [[ -n ${LAB_DIR:-} && -d $LAB_DIR ]] && rm -rf "$LAB_DIR"
