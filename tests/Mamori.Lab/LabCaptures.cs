@@ -34,6 +34,9 @@ public static class LabCaptures
         return s_captures.GetOrAdd(scenario, name => new Lazy<LabCapture>(() => Produce(name))).Value;
     }
 
+    /// <summary>Whether the cache holds a recording of <paramref name="scenario"/> for the current scripts.</summary>
+    public static bool IsCached(string scenario) => TryLoad(scenario, CacheDirectoryFor(scenario)) is not null;
+
     /// <summary>The cache directory the current scripts map <paramref name="scenario"/> to.</summary>
     public static string CacheDirectoryFor(string scenario) =>
         Path.Combine(LabEnvironment.CacheDirectory, $"{scenario}-{ScriptHash(scenario)}");
