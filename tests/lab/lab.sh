@@ -4,8 +4,10 @@
 #   lab.sh list                      names of all scenarios
 #   lab.sh run NAME OUTDIR           run one scenario; writes OUTDIR/NAME.pcap and OUTDIR/NAME.truth.json
 #   lab.sh run-all OUTDIR            run every scenario in sequence
+#   lab.sh verify NAME OUTDIR        count each truth check of a recorded scenario with tshark
 #   lab.sh check NAME                exit 0 when root and every tool NAME needs is present,
 #                                    else print "missing ..." lines and exit 3
+#   lab.sh sweep                     remove namespaces and work dirs of labs killed by SIGKILL
 #
 # Every host is a network namespace named "$LAB_PREFIX<host>" (LAB_PREFIX = mml-<pid>-), wired with
 # veth pairs to a bridge that itself lives in the "sw" namespace. Nothing is created in, routed to or
@@ -65,6 +67,25 @@ lab_check() {
 
 # --- topology ---------------------------------------------------------------------------------
 
+# lab_sweep: remove what a lab killed without its trap (SIGKILL) left behind: namespaces named
+# mml-<pid>-* and work dirs /tmp/mml-<pid>-* whose lab process <pid> no longer exists.
+lab_sweep() {
+  local ns pid p
+  for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E '^mml-[0-9]+-' || true); do
+    pid=${ns#mml-}
+    pid=${pid%%-*}
+    kill -0 "$pid" 2>/dev/null && continue
+    for p in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$p" 2>/dev/null || true; done
+    ip netns del "$ns" 2>/dev/null || true
+  done
+  for ns in /tmp/mml-[0-9]*-*; do
+    [[ -d $ns ]] || continue
+    pid=${ns#/tmp/mml-}
+    pid=${pid%%-*}
+    kill -0 "$pid" 2>/dev/null || rm -rf "$ns"
+  done
+}
+
 # lab_start OUTDIR: must be the first call of a scenario. Sets the cleanup trap and builds the switch.
 lab_start() {
   LAB_OUT=${1:?usage: scenario.sh OUTDIR}
@@ -74,6 +95,7 @@ lab_start() {
     exit 3
   fi
   set -euo pipefail
+  lab_sweep
   mkdir -p "$LAB_OUT"
   LAB_OUT=$(cd "$LAB_OUT" && pwd)
   LAB_PREFIX="mml-$$-"
@@ -582,6 +604,9 @@ if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
       done < <(jq -r '.checks[] | [.name, .filter, (.count // .atLeast), (if .atLeast then "min" else "eq" end)] | @tsv' "$out/$name.truth.json")
       exit $bad
       ;;
+    sweep)
+      lab_sweep
+      ;;
     check)
       LAB_SCENARIO=${2:?scenario}
       lab_check "$LAB_HOME/scenarios/$2.sh"
@@ -606,7 +631,7 @@ if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
       [[ ${#failed[@]} -eq 0 ]] || { echo "failed: ${failed[*]}"; exit 1; }
       ;;
     *)
-      sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
       exit 2
       ;;
   esac
