@@ -33,6 +33,9 @@ public class ScenarioTests
     [LabFact("bruteforce-pop3", Tools = ["tshark:tshark"])]
     public void BruteforcePop3_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("bruteforce-pop3");
 
+    [LabFact("bruteforce-kerberos", Tools = ["tshark:tshark"])]
+    public void BruteforceKerberos_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("bruteforce-kerberos");
+
     [LabFact("bruteforce-ssh", Tools = ["tshark:tshark"])]
     public void BruteforceSsh_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("bruteforce-ssh");
 
@@ -59,6 +62,9 @@ public class ScenarioTests
 
     [LabFact("intel-hits", Tools = ["tshark:tshark"])]
     public void IntelHits_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("intel-hits");
+
+    [LabFact("kerberos-login", Tools = ["tshark:tshark"])]
+    public void KerberosLogin_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("kerberos-login");
 
     [LabFact("mail-login", Tools = ["tshark:tshark"])]
     public void MailLogin_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("mail-login");

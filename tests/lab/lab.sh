@@ -311,6 +311,7 @@ lab_server() {
       pop3|imap|smtp) ;;
       telnet) lab_telnetd ;;
       smb) lab_smbd ;;
+      kerberos) lab_kdc ;;
       *) lab_die "unknown service $svc" ;;
     esac
   done
@@ -474,6 +475,50 @@ CONF
   done
   lab_bg server smbd /usr/sbin/smbd --foreground --no-process-group --debug-stdout -s "$s/smb.conf"
   lab_wait_tcp server "$SERVER" 445
+}
+
+# lab_kdc: an MIT Kerberos KDC for realm LAB.EXAMPLE on the server (UDP and TCP 88) with the lab
+# accounts as principals that require pre-authentication (so a wrong password is a KRB-ERROR on the
+# wire). Clients use "lab_exec HOST env $LAB_KRB5_ENV kinit ...".
+lab_kdc() {
+  local d="$LAB_DIR/krb5" u
+  mkdir -p "$d"
+  cat > "$d/krb5.conf" <<CONF
+[libdefaults]
+  default_realm = LAB.EXAMPLE
+  dns_lookup_kdc = false
+  dns_lookup_realm = false
+  rdns = false
+[realms]
+  LAB.EXAMPLE = {
+    kdc = $SERVER
+  }
+CONF
+  cat > "$d/kdc.conf" <<CONF
+[kdcdefaults]
+  kdc_ports = 88
+  kdc_tcp_ports = 88
+[realms]
+  LAB.EXAMPLE = {
+    database_name = $d/principal
+    key_stash_file = $d/stash
+    acl_file = $d/kadm5.acl
+    supported_enctypes = aes256-cts-hmac-sha1-96:normal aes128-cts-hmac-sha1-96:normal
+  }
+[logging]
+  kdc = FILE:$d/kdc.log
+CONF
+  : > "$d/kadm5.acl"
+  LAB_KRB5_ENV="KRB5_CONFIG=$d/krb5.conf KRB5_KDC_PROFILE=$d/kdc.conf KRB5CCNAME=FILE:$d/ccache"
+  # shellcheck disable=SC2086
+  lab_exec server env $LAB_KRB5_ENV kdb5_util create -s -r LAB.EXAMPLE -P "$(openssl rand -hex 12)" > /dev/null
+  for u in "${LAB_USERS[@]}"; do
+    # shellcheck disable=SC2086
+    lab_exec server env $LAB_KRB5_ENV kadmin.local -q "addprinc +requires_preauth -pw ${LAB_PASS[$u]} $u" > /dev/null 2>&1
+  done
+  # shellcheck disable=SC2086
+  lab_bg server krb5kdc env $LAB_KRB5_ENV /usr/sbin/krb5kdc -n
+  lab_wait_tcp server "$SERVER" 88
 }
 
 # lab_wordlist N: N common weak passwords, one a line (none is a lab account's password).
