@@ -69,6 +69,9 @@ public class ScenarioTests
     [LabFact("mail-login", Tools = ["tshark:tshark"])]
     public void MailLogin_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("mail-login");
 
+    [LabFact("netbios-ns", Tools = ["tshark:tshark"])]
+    public void NetbiosNs_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("netbios-ns");
+
     [LabFact("password-spray", Tools = ["tshark:tshark"])]
     public void PasswordSpray_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("password-spray");
 

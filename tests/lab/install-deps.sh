@@ -13,7 +13,7 @@ packages=(
   dovecot-core dovecot-pop3d dovecot-imapd dovecot-submissiond  # mail-login
   busybox                                                   # udhcpc for the dhcp scenario
   inetutils-telnetd openbsd-inetd inetutils-telnet expect  # telnet-login
-  samba smbclient                                           # smb-ntlm
+  samba samba-common-bin smbclient                          # smb-ntlm, netbios-ns
   krb5-kdc krb5-admin-server krb5-user                      # kerberos-login
   nmap hping3 hydra                                         # attacks
 )
