@@ -48,6 +48,14 @@ public class LabEnvironmentTests
     }
 
     [Fact]
+    public void UnavailableReason_NoScenario_NeedsNeitherRootNorBaseTools()
+    {
+        var reason = LabEnvironment.UnavailableReason([], [new("tshark", "tshark")], command => command == "tshark");
+
+        Assert.Null(reason);
+    }
+
+    [Fact]
     public void UnavailableReason_EverythingInstalled_MentionsOnlyRoot()
     {
         var reason = LabEnvironment.UnavailableReason(LabEnvironment.ScenarioNames(), null, _ => true);

@@ -33,6 +33,9 @@ public class ScenarioTests
     [LabFact("bruteforce-pop3", Tools = ["tshark:tshark"])]
     public void BruteforcePop3_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("bruteforce-pop3");
 
+    [LabFact("bruteforce-kerberos", Tools = ["tshark:tshark"])]
+    public void BruteforceKerberos_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("bruteforce-kerberos");
+
     [LabFact("bruteforce-ssh", Tools = ["tshark:tshark"])]
     public void BruteforceSsh_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("bruteforce-ssh");
 
@@ -60,8 +63,14 @@ public class ScenarioTests
     [LabFact("intel-hits", Tools = ["tshark:tshark"])]
     public void IntelHits_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("intel-hits");
 
+    [LabFact("kerberos-login", Tools = ["tshark:tshark"])]
+    public void KerberosLogin_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("kerberos-login");
+
     [LabFact("mail-login", Tools = ["tshark:tshark"])]
     public void MailLogin_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("mail-login");
+
+    [LabFact("netbios-ns", Tools = ["tshark:tshark"])]
+    public void NetbiosNs_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("netbios-ns");
 
     [LabFact("password-spray", Tools = ["tshark:tshark"])]
     public void PasswordSpray_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("password-spray");
@@ -94,13 +103,13 @@ public class ScenarioTests
 
         Assert.Equal(scenario, truth.Scenario);
         Assert.True(new FileInfo(capture.PcapPath).Length > 24, $"{capture.PcapPath} holds no packet");
-        Assert.True(Tshark.Count(capture.PcapPath, "frame") > 0, "tshark reads no packet");
         Assert.NotEmpty(truth.Checks);
 
         var failures = new List<string>();
-        foreach (var check in truth.Checks)
+        var counts = Tshark.CountEach(capture.PcapPath, truth.Checks.Select(c => c.Filter).Prepend("frame").ToArray());
+        Assert.True(counts[0] > 0, "tshark reads no packet");
+        foreach (var (check, matches) in truth.Checks.Zip(counts.Skip(1)))
         {
-            var matches = Tshark.Count(capture.PcapPath, check.Filter);
             if (!check.IsSatisfiedBy(matches))
             {
                 failures.Add(string.Create(CultureInfo.InvariantCulture,

@@ -34,6 +34,9 @@ public static class LabCaptures
         return s_captures.GetOrAdd(scenario, name => new Lazy<LabCapture>(() => Produce(name))).Value;
     }
 
+    /// <summary>Whether the cache holds a recording of <paramref name="scenario"/> for the current scripts.</summary>
+    public static bool IsCached(string scenario) => TryLoad(scenario, CacheDirectoryFor(scenario)) is not null;
+
     /// <summary>The cache directory the current scripts map <paramref name="scenario"/> to.</summary>
     public static string CacheDirectoryFor(string scenario) =>
         Path.Combine(LabEnvironment.CacheDirectory, $"{scenario}-{ScriptHash(scenario)}");
@@ -114,6 +117,7 @@ public static class LabCaptures
                     }
 
                     Directory.Move(staging, target);
+                    RemoveStaleRecordings(scenario, target);
                     return TryLoad(scenario, target)
                         ?? throw new InvalidOperationException($"Lab scenario '{scenario}' succeeded but left no capture and truth in {target}.");
                 }
@@ -132,6 +136,19 @@ public static class LabCaptures
             : string.Create(CultureInfo.InvariantCulture, $"exited with {last.ExitCode}");
         throw new InvalidOperationException(
             $"Lab scenario '{scenario}' failed twice ({status}). Re-run with: sudo bash tests/lab/lab.sh run {scenario} /tmp/lab\n{last.StderrTail()}");
+    }
+
+    // Recordings of older script versions are never read again.
+    private static void RemoveStaleRecordings(string scenario, string current)
+    {
+        foreach (var directory in Directory.GetDirectories(LabEnvironment.CacheDirectory, scenario + "-*"))
+        {
+            var suffix = Path.GetFileName(directory)[(scenario.Length + 1)..];
+            if (directory != current && suffix.Length == 16 && suffix.All(char.IsAsciiHexDigitLower))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
     }
 
     private static LabCapture? TryLoad(string scenario, string directory)

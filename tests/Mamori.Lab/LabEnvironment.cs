@@ -50,8 +50,9 @@ public static class LabEnvironment
         LabRequirement.ParseScript(File.ReadAllText(ScenarioPath(scenario)));
 
     /// <summary>
-    /// Null when this machine can run the scenarios (root on Linux, every tool present); otherwise
-    /// why not, naming the Debian package of each missing tool.
+    /// Null when this machine can run the scenarios (root on Linux, every tool present) and has the
+    /// extra tools; otherwise why not, naming the Debian package of each missing tool. Root and the
+    /// base tools are needed only when <paramref name="scenarios"/> is not empty.
     /// </summary>
     public static string? UnavailableReason(IEnumerable<string> scenarios, IEnumerable<LabRequirement>? extraTools = null) =>
         UnavailableReason(scenarios, extraTools, IsToolInstalled);
@@ -59,20 +60,21 @@ public static class LabEnvironment
     internal static string? UnavailableReason(
         IEnumerable<string> scenarios, IEnumerable<LabRequirement>? extraTools, Func<string, bool> isInstalled)
     {
-        if (!OperatingSystem.IsLinux())
+        var scenarioList = scenarios.ToList();
+        if (scenarioList.Count > 0 && !OperatingSystem.IsLinux())
         {
             return "The attack lab needs Linux network namespaces.";
         }
 
         var problems = new List<string>();
-        if (!Environment.IsPrivilegedProcess)
+        if (scenarioList.Count > 0 && !Environment.IsPrivilegedProcess)
         {
             problems.Add("not root: the lab creates network namespaces (run the tests as root)");
         }
 
-        var required = BaseRequirements
+        var required = (scenarioList.Count > 0 ? BaseRequirements : [])
+            .Concat(scenarioList.SelectMany(ScenarioRequirements))
             .Concat(extraTools ?? [])
-            .Concat(scenarios.SelectMany(ScenarioRequirements))
             .DistinctBy(r => r.Command);
         var missing = required.Where(r => !isInstalled(r.Command)).ToList();
         if (missing.Count > 0)

@@ -71,7 +71,8 @@ internal static class LabSkip
         var extra = tools.Select(t => LabRequirement.ParseScript("# requires: " + t)[0]);
         try
         {
-            return LabEnvironment.UnavailableReason(scenarios, extra);
+            // A scenario already recorded for the current scripts needs neither root nor its tools.
+            return LabEnvironment.UnavailableReason(scenarios.Where(s => !LabCaptures.IsCached(s)), extra);
         }
         catch (ArgumentException)
         {

@@ -13,7 +13,8 @@ packages=(
   dovecot-core dovecot-pop3d dovecot-imapd dovecot-submissiond  # mail-login
   busybox                                                   # udhcpc for the dhcp scenario
   inetutils-telnetd openbsd-inetd inetutils-telnet expect  # telnet-login
-  samba smbclient                                           # smb-ntlm
+  samba samba-common-bin smbclient                          # smb-ntlm, netbios-ns
+  krb5-kdc krb5-admin-server krb5-user                      # kerberos-login
   nmap hping3 hydra                                         # attacks
 )
 
@@ -40,6 +41,12 @@ debconf-set-selections <<'SEL'
 wireshark-common wireshark-common/install-setuid boolean false
 samba-common samba-common/dhcp boolean false
 iodine iodine/start_daemon boolean false
+krb5-config krb5-config/default_realm string LAB.EXAMPLE
+krb5-config krb5-config/kerberos_servers string
+krb5-config krb5-config/admin_server string
+krb5-config krb5-config/add_servers boolean false
+krb5-config krb5-config/read_conf boolean true
+krb5-kdc krb5-kdc/debconf boolean false
 SEL
 
 # Services must not start in the host namespace during installation; the lab starts its own copies.

@@ -4,8 +4,10 @@
 #   lab.sh list                      names of all scenarios
 #   lab.sh run NAME OUTDIR           run one scenario; writes OUTDIR/NAME.pcap and OUTDIR/NAME.truth.json
 #   lab.sh run-all OUTDIR            run every scenario in sequence
+#   lab.sh verify NAME OUTDIR        count each truth check of a recorded scenario with tshark
 #   lab.sh check NAME                exit 0 when root and every tool NAME needs is present,
 #                                    else print "missing ..." lines and exit 3
+#   lab.sh sweep                     remove namespaces and work dirs of labs killed by SIGKILL
 #
 # Every host is a network namespace named "$LAB_PREFIX<host>" (LAB_PREFIX = mml-<pid>-), wired with
 # veth pairs to a bridge that itself lives in the "sw" namespace. Nothing is created in, routed to or
@@ -65,6 +67,25 @@ lab_check() {
 
 # --- topology ---------------------------------------------------------------------------------
 
+# lab_sweep: remove what a lab killed without its trap (SIGKILL) left behind: namespaces named
+# mml-<pid>-* and work dirs /tmp/mml-<pid>-* whose lab process <pid> no longer exists.
+lab_sweep() {
+  local ns pid p
+  for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E '^mml-[0-9]+-' || true); do
+    pid=${ns#mml-}
+    pid=${pid%%-*}
+    kill -0 "$pid" 2>/dev/null && continue
+    for p in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$p" 2>/dev/null || true; done
+    ip netns del "$ns" 2>/dev/null || true
+  done
+  for ns in /tmp/mml-[0-9]*-*; do
+    [[ -d $ns ]] || continue
+    pid=${ns#/tmp/mml-}
+    pid=${pid%%-*}
+    kill -0 "$pid" 2>/dev/null || rm -rf "$ns"
+  done
+}
+
 # lab_start OUTDIR: must be the first call of a scenario. Sets the cleanup trap and builds the switch.
 lab_start() {
   LAB_OUT=${1:?usage: scenario.sh OUTDIR}
@@ -74,6 +95,7 @@ lab_start() {
     exit 3
   fi
   set -euo pipefail
+  lab_sweep
   mkdir -p "$LAB_OUT"
   LAB_OUT=$(cd "$LAB_OUT" && pwd)
   LAB_PREFIX="mml-$$-"
@@ -86,7 +108,7 @@ lab_start() {
   LAB_TRUTH=$LAB_OUT/$LAB_SCENARIO.truth.json
   rm -f "$LAB_PCAP" "$LAB_TRUTH"
   trap lab_cleanup EXIT
-  trap 'exit 130' INT TERM
+  trap 'exit 130' INT TERM HUP PIPE
 
   ip netns add "${LAB_PREFIX}sw"
   ip -n "${LAB_PREFIX}sw" link set lo up
@@ -289,6 +311,7 @@ lab_server() {
       pop3|imap|smtp) ;;
       telnet) lab_telnetd ;;
       smb) lab_smbd ;;
+      kerberos) lab_kdc ;;
       *) lab_die "unknown service $svc" ;;
     esac
   done
@@ -454,6 +477,50 @@ CONF
   lab_wait_tcp server "$SERVER" 445
 }
 
+# lab_kdc: an MIT Kerberos KDC for realm LAB.EXAMPLE on the server (UDP and TCP 88) with the lab
+# accounts as principals that require pre-authentication (so a wrong password is a KRB-ERROR on the
+# wire). Clients use "lab_exec HOST env $LAB_KRB5_ENV kinit ...".
+lab_kdc() {
+  local d="$LAB_DIR/krb5" u
+  mkdir -p "$d"
+  cat > "$d/krb5.conf" <<CONF
+[libdefaults]
+  default_realm = LAB.EXAMPLE
+  dns_lookup_kdc = false
+  dns_lookup_realm = false
+  rdns = false
+[realms]
+  LAB.EXAMPLE = {
+    kdc = $SERVER
+  }
+CONF
+  cat > "$d/kdc.conf" <<CONF
+[kdcdefaults]
+  kdc_ports = 88
+  kdc_tcp_ports = 88
+[realms]
+  LAB.EXAMPLE = {
+    database_name = $d/principal
+    key_stash_file = $d/stash
+    acl_file = $d/kadm5.acl
+    supported_enctypes = aes256-cts-hmac-sha1-96:normal aes128-cts-hmac-sha1-96:normal
+  }
+[logging]
+  kdc = FILE:$d/kdc.log
+CONF
+  : > "$d/kadm5.acl"
+  LAB_KRB5_ENV="KRB5_CONFIG=$d/krb5.conf KRB5_KDC_PROFILE=$d/kdc.conf KRB5CCNAME=FILE:$d/ccache"
+  # shellcheck disable=SC2086
+  lab_exec server env $LAB_KRB5_ENV kdb5_util create -s -r LAB.EXAMPLE -P "$(openssl rand -hex 12)" > /dev/null
+  for u in "${LAB_USERS[@]}"; do
+    # shellcheck disable=SC2086
+    lab_exec server env $LAB_KRB5_ENV kadmin.local -q "addprinc +requires_preauth -pw ${LAB_PASS[$u]} $u" > /dev/null 2>&1
+  done
+  # shellcheck disable=SC2086
+  lab_bg server krb5kdc env $LAB_KRB5_ENV /usr/sbin/krb5kdc -n
+  lab_wait_tcp server "$SERVER" 88
+}
+
 # lab_wordlist N: N common weak passwords, one a line (none is a lab account's password).
 lab_wordlist() {
   local words=(123456 password 12345678 qwerty 123456789 12345 1234 111111 1234567 dragon
@@ -551,8 +618,8 @@ lab_cleanup() {
     ip netns del "${LAB_PREFIX}$host" 2>/dev/null || true
   done
   if [[ $rc -ne 0 && -d $LAB_DIR ]]; then
-    lab_log "failed (exit $rc); service logs:"
-    tail -n 20 "$LAB_DIR"/*.log >&2 2>/dev/null || true
+    lab_log "failed (exit $rc); service logs (lines naming passwords left out):"
+    tail -n 20 "$LAB_DIR"/*.log 2>/dev/null | grep -iv 'pass' >&2 || true
     rm -f "$LAB_TRUTH"
   fi
   [[ -n ${LAB_DIR:-} && -d $LAB_DIR ]] && rm -rf "$LAB_DIR"
@@ -582,6 +649,9 @@ if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
       done < <(jq -r '.checks[] | [.name, .filter, (.count // .atLeast), (if .atLeast then "min" else "eq" end)] | @tsv' "$out/$name.truth.json")
       exit $bad
       ;;
+    sweep)
+      lab_sweep
+      ;;
     check)
       LAB_SCENARIO=${2:?scenario}
       lab_check "$LAB_HOME/scenarios/$2.sh"
@@ -606,7 +676,7 @@ if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
       [[ ${#failed[@]} -eq 0 ]] || { echo "failed: ${failed[*]}"; exit 1; }
       ;;
     *)
-      sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
       exit 2
       ;;
   esac

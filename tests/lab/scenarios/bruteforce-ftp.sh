@@ -11,7 +11,7 @@ lab_host attacker "$ATTACKER"
 lab_capture_start
 lab_exec attacker hydra -I -t 4 -f -l alice -P "$LAB_DIR/passwords.txt" "ftp://$SERVER" > "$LAB_DIR/hydra.log" 2>&1
 lab_capture_stop
-grep -q 'login: alice' "$LAB_DIR/hydra.log" || lab_die "hydra did not find the password: $(cat "$LAB_DIR/hydra.log")"
+grep -q 'login: alice' "$LAB_DIR/hydra.log" || lab_die "hydra did not find the password: $(grep -v "password:" "$LAB_DIR/hydra.log")"
 
 lab_truth <<JSON
 {

@@ -11,7 +11,7 @@ lab_host attacker "$ATTACKER"
 lab_capture_start
 lab_exec attacker hydra -I -t 4 -f -l admin -P "$LAB_DIR/passwords.txt" "http-get://$WEB/admin/" > "$LAB_DIR/hydra.log" 2>&1
 lab_capture_stop
-grep -q 'login: admin' "$LAB_DIR/hydra.log" || lab_die "hydra did not find the password: $(cat "$LAB_DIR/hydra.log")"
+grep -q 'login: admin' "$LAB_DIR/hydra.log" || lab_die "hydra did not find the password: $(grep -v "password:" "$LAB_DIR/hydra.log")"
 
 lab_truth <<JSON
 {

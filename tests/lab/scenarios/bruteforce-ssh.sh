@@ -12,7 +12,7 @@ printf '%s\n' alice bob admin > "$LAB_DIR/users.txt"
 lab_capture_start
 lab_exec attacker hydra -I -t 4 -w 5 -L "$LAB_DIR/users.txt" -P "$LAB_DIR/passwords.txt" "ssh://$SERVER" > "$LAB_DIR/hydra.log" 2>&1
 lab_capture_stop
-grep -q '0 valid password' "$LAB_DIR/hydra.log" || lab_die "unexpected hydra result: $(cat "$LAB_DIR/hydra.log")"
+grep -q '0 valid password' "$LAB_DIR/hydra.log" || lab_die "unexpected hydra result: $(grep -v "password:" "$LAB_DIR/hydra.log")"
 # The truth counts what sshd itself logged: hydra retries a guess when a connection breaks, so a
 # run makes 36 to about 40 attempts.
 failures=$(grep -c 'Failed password' "$LAB_DIR/sshd.log" || true)

@@ -11,7 +11,7 @@ lab_usernames 30 > "$LAB_DIR/users.txt"
 lab_capture_start
 lab_exec attacker hydra -I -t 4 -L "$LAB_DIR/users.txt" -p 'Spring2024!' "ftp://$SERVER" > "$LAB_DIR/hydra.log" 2>&1
 lab_capture_stop
-grep -q '0 valid password' "$LAB_DIR/hydra.log" || lab_die "unexpected hydra result: $(cat "$LAB_DIR/hydra.log")"
+grep -q '0 valid password' "$LAB_DIR/hydra.log" || lab_die "unexpected hydra result: $(grep -v "password:" "$LAB_DIR/hydra.log")"
 
 lab_truth <<JSON
 {
