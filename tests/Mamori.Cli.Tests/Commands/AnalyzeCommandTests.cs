@@ -76,3 +76,33 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.NotEmpty(result.Errors);
     }
 }
+
+public class AlertScoringTests
+{
+    private static Mamori.Sensor.Detection.Alert Alert(Mamori.Sensor.Detection.AlertType type, string src, string dst, Mamori.Sensor.Detection.AlertSeverity severity) =>
+        Mamori.Sensor.Detection.Alert.Create(type, severity, new(src), new(dst), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1, "", src + dst);
+
+    [Fact]
+    public void Score_PerTypePrecisionAndRecall()
+    {
+        var alerts = new[]
+        {
+            Alert(Mamori.Sensor.Detection.AlertType.PortScan, "10.0.0.66", "10.0.0.9", Mamori.Sensor.Detection.AlertSeverity.Low),
+            Alert(Mamori.Sensor.Detection.AlertType.BruteForceFailure, "10.0.0.66", "10.0.0.9", Mamori.Sensor.Detection.AlertSeverity.Medium),
+            Alert(Mamori.Sensor.Detection.AlertType.BruteForceFailure, "10.0.0.5", "10.0.0.9", Mamori.Sensor.Detection.AlertSeverity.Medium),
+            Alert(Mamori.Sensor.Detection.AlertType.PlaintextPassword, "10.0.0.5", "10.0.0.9", Mamori.Sensor.Detection.AlertSeverity.Low),
+        };
+        var expected = AlertScoring.Read("""
+            [{"type": "port_scan", "src": "10.0.0.66"}, {"type": "brute_force_failure", "src": "10.0.0.66", "dst": "10.0.0.9"}, {"type": "syn_flood", "dst": "10.0.0.80"}]
+            """);
+
+        var scores = AlertScoring.Score(alerts, expected).ToDictionary(s => s.Type);
+
+        Assert.Equal(1, scores["port_scan"].Precision);
+        Assert.Equal(0.5, scores["brute_force_failure"].Precision);
+        Assert.Equal(1, scores["brute_force_failure"].Recall);
+        Assert.Equal(0, scores["syn_flood"].Recall);
+        Assert.Equal(0, scores["plaintext_password"].Alerts);
+        Assert.Contains("brute_force_failure", AlertScoring.Format([.. scores.Values]), StringComparison.Ordinal);
+    }
+}
