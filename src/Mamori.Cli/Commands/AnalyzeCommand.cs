@@ -50,10 +50,15 @@ public static class AnalyzeCommand
             Description = "Detection thresholds as JSON (see DetectionOptions)",
         };
         config.AcceptExistingOnly();
+        var expect = new Option<FileInfo>("--expect")
+        {
+            Description = "Lab expectations (JSON array of {type, src, dst}): print per-type precision and recall",
+        };
+        expect.AcceptExistingOnly();
 
         var command = new Command("analyze", "Find attacks and undesirable operation in captures and logs")
         {
-            files, output, intel, language, config,
+            files, output, intel, language, config, expect,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(files),
@@ -62,14 +67,15 @@ public static class AnalyzeCommand
             parse.GetValue(language) ?? "ja",
             parse.GetValue(config),
             parse.InvocationConfiguration.Output,
-            cancellationToken));
+            cancellationToken,
+            parse.GetValue(expect)));
         return command;
     }
 
     /// <summary>Runs an analysis; returns the exit code (0 ok, 2 nothing could be read).</summary>
     public static async Task<int> RunAsync(
         IReadOnlyList<FileInfo> files, DirectoryInfo outputDirectory, IReadOnlyList<FileInfo> intelFiles, string language,
-        FileInfo? configFile, TextWriter output, CancellationToken cancellationToken)
+        FileInfo? configFile, TextWriter output, CancellationToken cancellationToken, FileInfo? expectFile = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(outputDirectory);
@@ -195,6 +201,12 @@ public static class AnalyzeCommand
         await File.WriteAllTextAsync(htmlPath, AlertReport.Render(alerts, language, files.Select(f => f.Name).ToList(), engine.EventsSeen), cancellationToken)
             .ConfigureAwait(false);
         console.MarkupLine(Markup.Escape($"Wrote {jsonPath} and {htmlPath}"));
+        if (expectFile is not null)
+        {
+            var expected = AlertScoring.Read(await File.ReadAllTextAsync(expectFile.FullName, cancellationToken).ConfigureAwait(false));
+            await output.WriteLineAsync(AlertScoring.Format(AlertScoring.Score(alerts, expected))).ConfigureAwait(false);
+        }
+
         return engine.EventsSeen == 0 && errors.Count > 0 ? 2 : 0;
     }
 

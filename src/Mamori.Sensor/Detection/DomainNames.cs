@@ -118,7 +118,7 @@ public static class DomainNames
             return 0;
         }
 
-        Span<int> counts = stackalloc int[128];
+        Span<ushort> counts = stackalloc ushort[128];
         counts.Clear();
         var other = 0;
         foreach (var c in text)
@@ -133,25 +133,22 @@ public static class DomainNames
             }
         }
 
-        double entropy = 0;
-        double length = text.Length;
+        // H = log2(L) - (1/L) * sum(c * log2 c); c * log2 c comes from a table for short names.
+        double sum = NLog2N(other);
         foreach (var n in counts)
         {
-            if (n > 0)
+            if (n > 1)
             {
-                var p = n / length;
-                entropy -= p * Math.Log2(p);
+                sum += NLog2N(n);
             }
         }
 
-        if (other > 0)
-        {
-            var p = other / length;
-            entropy -= p * Math.Log2(p);
-        }
-
-        return entropy;
+        return Math.Log2(text.Length) - sum / text.Length;
     }
+
+    private static readonly double[] s_nLog2N = [.. Enumerable.Range(0, 256).Select(n => n == 0 ? 0 : n * Math.Log2(n))];
+
+    private static double NLog2N(int n) => (uint)n < (uint)s_nLog2N.Length ? s_nLog2N[n] : n * Math.Log2(n);
 
     private static ReadOnlySpan<char> TrimDot(ReadOnlySpan<char> name) =>
         name.Length > 0 && name[^1] == '.' ? name[..^1] : name;

@@ -1,6 +1,7 @@
 using System.Net;
 using Mamori.Sensor.Detection;
 using Mamori.Sensor.Events;
+using Mamori.Sensor.Intel;
 
 namespace Mamori.Sensor.Tests.Detection;
 
@@ -38,7 +39,7 @@ public class DetectionEngineTests
         engine.Flush();
         Assert.Equal(0, engine.Alerts.Count);
 
-        var added = engine.Intel.Replace("threatfox", [new Intel.Indicator(Intel.IndicatorKind.Domain, "bad-newly-listed.example", Intel.IntelCategory.C2, "threatfox")]);
+        var added = engine.Intel.Replace("threatfox", [new Indicator(IndicatorKind.Domain, "bad-newly-listed.example", IntelCategory.C2, "threatfox")]);
         var alerts = engine.RetroHunt(added);
 
         var alert = Assert.Single(alerts);

@@ -66,7 +66,7 @@ public static class DgaFeatures
         visit.Visit((int)(Finalize(tld) & mask));
     }
 
-    /// <summary>Fills the dense features.</summary>
+    /// <summary>Fills the dense features (one pass over the label, no allocation).</summary>
     public static void Dense(ReadOnlySpan<char> label, Span<float> features)
     {
         var vowels = 0;
@@ -74,47 +74,72 @@ public static class DgaFeatures
         var hyphens = 0;
         var run = 0;
         var longestRun = 0;
-        Span<bool> seen = stackalloc bool[128];
-        seen.Clear();
-        var distinct = 0;
+        // Slots: a-z 0-25, 0-9 26-35, '-' 36, anything else 37.
+        Span<byte> counts = stackalloc byte[Slots];
+        counts.Clear();
         foreach (var c in label)
         {
-            var isVowel = c is 'a' or 'e' or 'i' or 'o' or 'u';
-            var isDigit = char.IsAsciiDigit(c);
-            if (isVowel)
+            int slot;
+            if (char.IsAsciiLetterLower(c))
             {
-                vowels++;
+                slot = c - 'a';
+                var isVowel = c is 'a' or 'e' or 'i' or 'o' or 'u';
+                vowels += isVowel ? 1 : 0;
+                run = isVowel || c == 'y' ? 0 : run + 1;
+            }
+            else
+            {
+                run = 0;
+                if (char.IsAsciiDigit(c))
+                {
+                    slot = 26 + c - '0';
+                    digits++;
+                }
+                else if (c == '-')
+                {
+                    slot = 36;
+                    hyphens++;
+                }
+                else
+                {
+                    slot = 37;
+                }
             }
 
-            if (isDigit)
-            {
-                digits++;
-            }
-
-            if (c == '-')
-            {
-                hyphens++;
-            }
-
-            run = char.IsAsciiLetter(c) && !isVowel && c != 'y' ? run + 1 : 0;
             longestRun = Math.Max(longestRun, run);
-            if (c < 128 && !seen[c])
+            counts[slot]++;
+        }
+
+        var distinct = 0;
+        var sumNLogN = 0f;
+        foreach (var n in counts)
+        {
+            if (n > 0)
             {
-                seen[c] = true;
                 distinct++;
+                sumNLogN += NLog2N(n);
             }
         }
 
-        float length = Math.Max(1, label.Length);
-        features[0] = label.Length / 20f;
-        features[1] = (float)DomainNames.Entropy(label) / 4f;
-        features[2] = vowels / length;
-        features[3] = digits / length;
-        features[4] = hyphens / length;
+        var length = label.Length;
+        float safeLength = Math.Max(1, length);
+        // Shannon entropy H = log2(L) - (1/L) * sum(c * log2 c).
+        var entropy = length == 0 ? 0f : MathF.Log2(length) - sumNLogN / length;
+        features[0] = length / 20f;
+        features[1] = entropy / 4f;
+        features[2] = vowels / safeLength;
+        features[3] = digits / safeLength;
+        features[4] = hyphens / safeLength;
         features[5] = longestRun / 10f;
-        features[6] = distinct / length;
-        features[7] = label.Length >= 12 ? 1f : 0f;
+        features[6] = distinct / safeLength;
+        features[7] = length >= 12 ? 1f : 0f;
     }
+
+    private const int Slots = 38;
+
+    private static readonly float[] s_nLog2N = [.. Enumerable.Range(0, MaxLabel + 1).Select(n => n == 0 ? 0f : (float)(n * Math.Log2(n)))];
+
+    private static float NLog2N(int n) => (uint)n < (uint)s_nLog2N.Length ? s_nLog2N[n] : n * MathF.Log2(n);
 
     private static uint CharAt(ReadOnlySpan<char> label, int index) =>
         index == 0 ? '^' : index == label.Length + 1 ? '$' : label[index - 1];

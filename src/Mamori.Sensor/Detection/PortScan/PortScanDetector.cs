@@ -24,9 +24,27 @@ public sealed class PortScanDetector : IDetector
         _vertical = new(maxTrackedKeys, options.Window, _ => new ScanState());
         _horizontal = new(maxTrackedKeys, options.Window, _ => new ScanState());
         _sweep = new(maxTrackedKeys, options.Window, _ => new ScanState());
-        _vertical.Removing = (key, state) => Report(VerticalAlert(key, state), state, _sink, flush: true);
-        _horizontal.Removing = (key, state) => Report(HorizontalAlert(key, state), state, _sink, flush: true);
-        _sweep.Removing = (key, state) => Report(SweepAlert(key, state), state, _sink, flush: true);
+        _vertical.Removing = (key, state) =>
+        {
+            if (state.HasUnreported)
+            {
+                Report(VerticalAlert(key, state), state, _sink);
+            }
+        };
+        _horizontal.Removing = (key, state) =>
+        {
+            if (state.HasUnreported)
+            {
+                Report(HorizontalAlert(key, state), state, _sink);
+            }
+        };
+        _sweep.Removing = (key, state) =>
+        {
+            if (state.HasUnreported)
+            {
+                Report(SweepAlert(key, state), state, _sink);
+            }
+        };
     }
 
     /// <inheritdoc />
@@ -52,7 +70,16 @@ public sealed class PortScanDetector : IDetector
         var port = flow.Responder.Port;
 
         var vertical = _vertical.Touch((src, dst), now);
-        Advance(vertical, now, sink, s => VerticalAlert((src, dst), s));
+        if (IsOver(vertical, now))
+        {
+            if (vertical.HasUnreported)
+            {
+                Report(VerticalAlert((src, dst), vertical), vertical, sink);
+            }
+
+            vertical.Restart(now);
+        }
+
         vertical.Add(now);
         vertical.Distinct.Add(port);
         vertical.Protocol = flow.Protocol;
@@ -64,7 +91,16 @@ public sealed class PortScanDetector : IDetector
         if (vertical.Distinct.Count >= _options.SweepPorts)
         {
             var sweep = _sweep.Touch(src, now);
-            Advance(sweep, now, sink, s => SweepAlert(src, s));
+            if (IsOver(sweep, now))
+            {
+                if (sweep.HasUnreported)
+                {
+                    Report(SweepAlert(src, sweep), sweep, sink);
+                }
+
+                sweep.Restart(now);
+            }
+
             sweep.Add(now);
             sweep.Distinct.Add(dst.GetHashCode());
             sweep.Protocol = flow.Protocol;
@@ -75,7 +111,16 @@ public sealed class PortScanDetector : IDetector
         }
 
         var horizontal = _horizontal.Touch((src, port), now);
-        Advance(horizontal, now, sink, s => HorizontalAlert((src, port), s));
+        if (IsOver(horizontal, now))
+        {
+            if (horizontal.HasUnreported)
+            {
+                Report(HorizontalAlert((src, port), horizontal), horizontal, sink);
+            }
+
+            horizontal.Restart(now);
+        }
+
         horizontal.Add(now);
         horizontal.Distinct.Add(dst.GetHashCode());
         horizontal.Protocol = flow.Protocol;
@@ -90,33 +135,36 @@ public sealed class PortScanDetector : IDetector
     {
         foreach (var (key, state) in _vertical.Entries())
         {
-            Report(VerticalAlert(key, state), state, sink, flush: true);
+            if (state.HasUnreported)
+            {
+                Report(VerticalAlert(key, state), state, sink);
+            }
         }
 
         foreach (var (key, state) in _horizontal.Entries())
         {
-            Report(HorizontalAlert(key, state), state, sink, flush: true);
+            if (state.HasUnreported)
+            {
+                Report(HorizontalAlert(key, state), state, sink);
+            }
         }
 
         foreach (var (key, state) in _sweep.Entries())
         {
-            Report(SweepAlert(key, state), state, sink, flush: true);
+            if (state.HasUnreported)
+            {
+                Report(SweepAlert(key, state), state, sink);
+            }
         }
     }
 
-    private void Advance(ScanState state, DateTimeOffset now, IAlertSink sink, Func<ScanState, Alert> alert)
-    {
-        var expired = state.Alerted ? now - state.LastSeen > _options.Window : state.IsExpired(now, _options.Window);
-        if (state.Count > 0 && expired)
-        {
-            Report(alert(state), state, sink, flush: true);
-            state.Restart(now);
-        }
-    }
+    // The episode's window has passed (for an alerted episode: the scan went quiet for a window).
+    private bool IsOver(ScanState state, DateTimeOffset now) =>
+        state.Count > 0 && (state.Alerted ? now - state.LastSeen > _options.Window : state.IsExpired(now, _options.Window));
 
-    private static void Report(Alert alert, ScanState state, IAlertSink? sink, bool flush)
+    private static void Report(Alert alert, ScanState state, IAlertSink? sink)
     {
-        if (sink is not null && flush && state.HasUnreported)
+        if (sink is not null && state.HasUnreported)
         {
             state.MarkReported();
             sink.OnAlert(alert);

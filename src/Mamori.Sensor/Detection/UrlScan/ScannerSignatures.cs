@@ -6,26 +6,40 @@ namespace Mamori.Sensor.Detection.UrlScan;
 /// </summary>
 public static class ScannerSignatures
 {
-    /// <summary>Path or query fragments that are probes on their own (no legitimate client sends them).</summary>
-    public static readonly string[] ProbeFragments =
+    /// <summary>
+    /// Code-execution and command-injection payloads: a probe on its own, and a success answer to
+    /// one raises the alert to medium (the pilot's PHP-framework case, 表3.3.2-4).
+    /// </summary>
+    public static readonly string[] ExecutionProbes =
     [
         // PHPUnit remote code execution (CVE-2017-9841).
         "/phpunit/src/util/php/eval-stdin.php",
         // ThinkPHP 5.x remote code execution (CVE-2018-20062 and kin).
-        "invokefunction", "call_user_func_array", "think\\app", "think%5capp", "\\think\\",
+        "invokefunction", "call_user_func_array", "think\\app", "think%5capp",
         // PHP-CGI argument injection (CVE-2012-1823, CVE-2024-4577).
-        "allow_url_include", "auto_prepend_file", "-d+allow_url", "%adallow_url",
-        // Secrets and repositories left on web servers.
-        "/.env", "/.git/config", "/.git/head", "/.aws/credentials", "/.ds_store", "/wp-config.php.bak",
-        "/server-status", "/.svn/entries",
-        // Shell and command injection payloads.
+        "allow_url_include", "auto_prepend_file", "%adallow_url",
+        // Shell and code injection payloads.
         ";wget%20", ";wget ", "|wget", ";curl%20", ";curl ", "|curl", "`wget", "$(wget", "%24%28wget",
-        "/bin/sh", "/bin/bash", "cmd.exe", "shell_exec", "passthru(", "system(", "base64_decode(",
-        "/etc/passwd", "..%2f..%2f", "../../", "..%252f", "%2e%2e%2f",
-        // Well-known appliance exploits scanned for across the Internet.
-        "/cgi-bin/luci", "/boaform/admin", "/hnap1", "/goform/", "/setup.cgi?next_file", "/shell?cd+",
-        "/vendor/phpunit", "/solr/admin/info", "/actuator/gateway", "/owa/auth/x.js", "${jndi:",
-        "%24%7bjndi", "/cgi-bin/.%2e/", "/console/login/loginform.jsp", "/manager/html",
+        "/bin/sh", "/bin/bash", "shell_exec", "passthru(", "base64_decode(", "${jndi:", "%24%7bjndi",
+        "/shell?cd+", "/setup.cgi?next_file",
+    ];
+
+    /// <summary>Paths no legitimate client asks for: secrets, repositories and traversal. A probe on its own (low).</summary>
+    public static readonly string[] ReconProbes =
+    [
+        "/.env", "/.git/config", "/.git/head", "/.aws/credentials", "/.ds_store", "/wp-config.php.bak", "/.svn/entries",
+        "/etc/passwd", "..%2f..%2f", "../../", "..%252f", "%2e%2e%2f", "/cgi-bin/.%2e/", "/vendor/phpunit",
+    ];
+
+    /// <summary>
+    /// Admin pages of appliances and servers that scanners sweep but owners also use: they count
+    /// only when one client asks for three or more different ones.
+    /// </summary>
+    public static readonly string[] WeakProbes =
+    [
+        "/cgi-bin/luci", "/boaform/admin", "/hnap1", "/goform/", "/solr/admin/info", "/actuator/gateway", "/owa/auth/x.js",
+        "/console/login/loginform.jsp", "/manager/html", "/server-status", "/wp-login.php", "/xmlrpc.php", "/phpmyadmin",
+        "/administrator/", "/boafrm/", "/remote/login", "/global-protect/login.esp", "/dana-na/",
     ];
 
     /// <summary>User-agent fragments of scanners.</summary>

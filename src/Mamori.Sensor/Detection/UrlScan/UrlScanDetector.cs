@@ -13,7 +13,9 @@ public sealed class UrlScanDetector : IDetector
 {
     private readonly UrlScanOptions _options;
     private readonly string[] _probes;
+    private readonly int _executionProbeCount;
     private readonly string[] _agents;
+    private const int WeakProbeThreshold = 3;
     private readonly BoundedStateTable<(IPAddress Src, IPAddress Dst), ScanState> _pairs;
     private IAlertSink? _sink;
 
@@ -21,7 +23,8 @@ public sealed class UrlScanDetector : IDetector
     public UrlScanDetector(UrlScanOptions options, int maxTrackedKeys)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _probes = [.. ScannerSignatures.ProbeFragments, .. options.ExtraProbePaths.Select(p => p.ToLowerInvariant())];
+        _probes = [.. ScannerSignatures.ExecutionProbes, .. ScannerSignatures.ReconProbes, .. options.ExtraProbePaths.Select(p => p.ToLowerInvariant())];
+        _executionProbeCount = ScannerSignatures.ExecutionProbes.Length;
         _agents = [.. ScannerSignatures.ScannerAgents, .. options.ExtraScannerAgents.Select(p => p.ToLowerInvariant())];
         _pairs = new(maxTrackedKeys, options.Window + options.Window, _ => new ScanState());
         _pairs.Removing = (key, state) => FlushOne(key, state, _sink);
@@ -34,10 +37,28 @@ public sealed class UrlScanDetector : IDetector
     public DetectorStats Stats => DetectorStats.Of(_pairs);
 
     /// <summary>Returns the first probe fragment found in a URI, or null.</summary>
-    public string? FindProbe(string uri)
+    public string? FindProbe(string uri) => FindProbe(uri, out _);
+
+    /// <summary>Returns the first probe fragment found in a URI and whether it is a code-execution probe, or null.</summary>
+    public string? FindProbe(string uri, out bool execution)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        foreach (var probe in _probes)
+        for (var i = 0; i < _probes.Length; i++)
+        {
+            if (uri.Contains(_probes[i], StringComparison.OrdinalIgnoreCase))
+            {
+                execution = i < _executionProbeCount;
+                return _probes[i];
+            }
+        }
+
+        execution = false;
+        return null;
+    }
+
+    private static string? FindWeakProbe(string uri)
+    {
+        foreach (var probe in ScannerSignatures.WeakProbes)
         {
             if (uri.Contains(probe, StringComparison.OrdinalIgnoreCase))
             {
@@ -77,12 +98,13 @@ public sealed class UrlScanDetector : IDetector
 
         _sink = sink;
         var now = http.Timestamp;
-        var probe = FindProbe(http.Uri);
+        var probe = FindProbe(http.Uri, out var execution);
+        var weak = probe is null ? FindWeakProbe(http.Uri) : null;
         var agent = FindScannerAgent(http.UserAgent);
         // 401/407 are authentication challenges: repeated ones are password guessing, which the
         // brute-force detector reports, not a hunt for URLs.
         var clientError = http.StatusCode is >= 400 and < 500 and not (401 or 407);
-        if (probe is null && agent is null && !clientError)
+        if (probe is null && weak is null && agent is null && !clientError)
         {
             return;
         }
@@ -109,10 +131,15 @@ public sealed class UrlScanDetector : IDetector
         {
             state.Probes++;
             state.LastProbe = probe;
-            if (http.StatusCode is >= 200 and < 300)
+            if (execution && http.StatusCode is >= 200 and < 300)
             {
                 state.ProbeSuccesses++;
             }
+        }
+
+        if (weak is not null && state.WeakPaths.Add(weak))
+        {
+            state.LastProbe ??= weak;
         }
 
         if (agent is not null)
@@ -120,7 +147,8 @@ public sealed class UrlScanDetector : IDetector
             state.ScannerAgent = agent;
         }
 
-        var triggered = state.Probes > 0 || state.ScannerAgent is not null || state.ClientErrors >= _options.ClientErrors;
+        var triggered = state.Probes > 0 || state.ScannerAgent is not null || state.ClientErrors >= _options.ClientErrors
+            || state.WeakPaths.Count >= WeakProbeThreshold;
         if (triggered && state.ShouldReport())
         {
             sink.OnAlert(ToAlert(key, state));
@@ -153,6 +181,11 @@ public sealed class UrlScanDetector : IDetector
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"{state.Probes} attack probes (e.g. \"{state.LastProbe}\")"));
         }
 
+        if (state.WeakPaths.Count >= WeakProbeThreshold)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{state.WeakPaths.Count} different admin-page probes"));
+        }
+
         if (state.ScannerAgent is not null)
         {
             parts.Add("scanner user agent \"" + state.ScannerAgent + "\"");
@@ -176,6 +209,7 @@ public sealed class UrlScanDetector : IDetector
     private sealed class ScanState : Episode
     {
         public DistinctCounter Paths { get; } = new();
+        public HashSet<string> WeakPaths { get; } = new(StringComparer.Ordinal);
         public int DstPort { get; set; }
         public string? Host { get; set; }
         public long ClientErrors { get; set; }
@@ -187,6 +221,7 @@ public sealed class UrlScanDetector : IDetector
         protected override void OnRestart()
         {
             Paths.Clear();
+            WeakPaths.Clear();
             ClientErrors = Probes = ProbeSuccesses = 0;
             LastProbe = ScannerAgent = Host = null;
         }

@@ -35,13 +35,13 @@ public static class OpenPhishFeed
         }
 
         result.Indicators.Add(new Indicator(IndicatorKind.Url, url, IntelCategory.Phishing, source, description));
-        if (IntelNormalizer.Name(uri.IdnHost) is { } host)
-        {
-            result.Indicators.Add(new Indicator(IndicatorKind.Hostname, host, IntelCategory.Phishing, source, description));
-        }
-        else if (IntelNormalizer.Ip(uri.Host.Trim('[', ']')) is { } ip)
+        if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IntelNormalizer.Ip(uri.Host.Trim('[', ']')) is { } ip)
         {
             result.Indicators.Add(new Indicator(IndicatorKind.Ip, ip, IntelCategory.Phishing, source, description));
+        }
+        else if (IntelNormalizer.Name(uri.IdnHost) is { } host)
+        {
+            result.Indicators.Add(new Indicator(IndicatorKind.Hostname, host, IntelCategory.Phishing, source, description));
         }
     }
 }

@@ -53,3 +53,26 @@ public class UrlScanDetectorTests
         Assert.Empty(Ev.Run(Create(), events));
     }
 }
+
+public class UrlScanDetectorAdminPageTests
+{
+    [Fact]
+    public void OnEvent_OwnerOpensRouterAdminPage_NoAlert() =>
+        Assert.Empty(Ev.Run(new UrlScanDetector(new UrlScanOptions(), 100), [Ev.Http(0, "10.0.0.5", "10.0.0.1", "/cgi-bin/luci/admin/status", 200)]));
+
+    [Fact]
+    public void OnEvent_ThreeDifferentAdminPages_LowAlert()
+    {
+        var alert = Assert.Single(Ev.Run(new UrlScanDetector(new UrlScanOptions(), 100),
+        [
+            Ev.Http(0, "203.0.113.5", "10.0.0.80", "/cgi-bin/luci", 200),
+            Ev.Http(1, "203.0.113.5", "10.0.0.80", "/hnap1/", 200),
+            Ev.Http(2, "203.0.113.5", "10.0.0.80", "/manager/html", 200),
+        ]));
+        Assert.Equal(AlertSeverity.Low, alert.Severity);
+    }
+
+    [Fact]
+    public void OnEvent_ReconProbeAnsweredWithSuccess_StaysLow() =>
+        Assert.Equal(AlertSeverity.Low, Assert.Single(Ev.Run(new UrlScanDetector(new UrlScanOptions(), 100), [Ev.Http(0, "203.0.113.5", "10.0.0.80", "/.env", 200)])).Severity);
+}
