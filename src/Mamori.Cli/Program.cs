@@ -4,4 +4,6 @@ using Mamori.Cli.Commands;
 var root = new RootCommand("Mamori (守り): a cyber-security support programme for the SMEs of a region.");
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(AnalyzeCommand.Create());
 return await root.Parse(args).InvokeAsync();

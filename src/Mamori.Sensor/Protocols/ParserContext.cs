@@ -45,4 +45,12 @@ public interface IDatagramParser
 {
     /// <summary>One UDP payload. The span is only valid during the call.</summary>
     void OnDatagram(in ParserContext context, FlowDirection direction, ReadOnlySpan<byte> payload);
+
+    /// <summary>
+    /// The flow ended (idle timeout or end of capture): report what is still pending, such as a
+    /// DNS query that never got an answer. Parsers without state need not implement it.
+    /// </summary>
+    void OnClose(in ParserContext context)
+    {
+    }
 }
