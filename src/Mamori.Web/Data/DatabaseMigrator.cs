@@ -1,6 +1,8 @@
 using System.Reflection;
 using Mamori.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Mamori.Web.Data;
 
@@ -24,8 +26,14 @@ public sealed partial class DatabaseMigrator
     {
         EnsureMigrationsAssemblyIsPresent();
         _tenant.UseSystem();
-        var pending = (await _db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        LogMigrating(_settings.Provider, pending.Count);
+        // Ask the history repository whether its table exists first: querying a missing history
+        // table works but logs a failed command, which reads like an error on every first start.
+        var history = _db.GetService<IHistoryRepository>();
+        var applied = await history.ExistsAsync(cancellationToken)
+            ? (await history.GetAppliedMigrationsAsync(cancellationToken)).Count
+            : 0;
+        var pending = _db.Database.GetMigrations().Count() - applied;
+        LogMigrating(_settings.Provider, pending);
         await _db.Database.MigrateAsync(cancellationToken);
     }
 

@@ -40,7 +40,14 @@ public sealed class GetCompanyDetailHandler(AppDbContext db)
             .Where(c => c.Id == companyId)
             .Select(c => new
             {
-                c.Id, c.Name, c.NameKana, c.Industry, c.Prefecture, c.EmployeeBand, c.CapitalBand, c.PcCount,
+                c.Id,
+                c.Name,
+                c.NameKana,
+                c.Industry,
+                c.Prefecture,
+                c.EmployeeBand,
+                c.CapitalBand,
+                c.PcCount,
                 Contacts = c.Contacts.OrderByDescending(x => x.IsPrimary).ThenBy(x => x.Id)
                     .Select(x => new ContactItem(x.Name, x.Title, x.Email, x.Phone, x.IsPrimary)).ToList(),
             })

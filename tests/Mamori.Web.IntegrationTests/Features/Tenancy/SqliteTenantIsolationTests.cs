@@ -1,5 +1,4 @@
 using Mamori.Web.IntegrationTests.TestSupport;
-using Mamori.Web.Tests.TestSupport;
 
 namespace Mamori.Web.IntegrationTests.Features.Tenancy;
 

@@ -45,7 +45,6 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IStringLoc
 
         LockedOut = result.IsLockedOut;
         Message = result.IsLockedOut ? text["Login.LockedOut"] : text["Login.Failed"];
-        Response.StatusCode = StatusCodes.Status200OK;
         return Page();
     }
 
