@@ -52,7 +52,7 @@ rm -rf "$results"; mkdir -p "$results"
 mamori_log "running tests"
 dotnet test Mamori.slnx --no-build -nologo --results-directory "$results" \
   --logger "trx" --logger "console;verbosity=normal" --blame-hang-timeout 10m "$@" 2>&1 | tee "$work/test.log" \
-  | grep -E --line-buffered '^\s*(Failed|Skipped) |^\s*(Passed!|Failed!)|error|Error Message' 
+  | grep -E --line-buffered '^\s*(Failed|Skipped) Mamori\.|^\s*(Passed!|Failed!) |Test Run Aborted|exited with error'
 status=${PIPESTATUS[0]}
 
 read -r passed failed skipped < <(
