@@ -166,7 +166,8 @@ public static class LabCaptures
 
     private static FileStream AcquireMachineLock()
     {
-        var path = Path.Combine(LabEnvironment.CacheDirectory, ".lock");
+        // In the temp directory, not the checkout: test runs of several checkouts share the machine.
+        var path = Path.Combine(Path.GetTempPath(), "mamori-lab.lock");
         var waited = TimeSpan.Zero;
         var step = TimeSpan.FromMilliseconds(200);
         while (true)
