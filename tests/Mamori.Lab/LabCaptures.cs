@@ -43,12 +43,13 @@ public static class LabCaptures
 
     /// <summary>
     /// SHA-256 (hex, 16 digits) of the scenario script and every shared lab file (lab.sh, helpers,
-    /// install-deps.sh), so that editing any of them re-records the capture.
+    /// install-deps.sh; not the Markdown docs), so that editing any of them re-records the capture.
     /// </summary>
     public static string ScriptHash(string scenario)
     {
         var lab = LabEnvironment.LabDirectory;
-        var shared = Directory.GetFiles(lab, "*", SearchOption.TopDirectoryOnly);
+        var shared = Directory.GetFiles(lab, "*", SearchOption.TopDirectoryOnly)
+            .Where(f => !f.EndsWith(".md", StringComparison.Ordinal)); // documentation changes no packet
         var files = shared.Append(LabEnvironment.ScenarioPath(scenario))
             .Select(f => (Name: Path.GetRelativePath(lab, f).Replace('\\', '/'), Path: f))
             .OrderBy(f => f.Name, StringComparer.Ordinal);
@@ -165,7 +166,8 @@ public static class LabCaptures
 
     private static FileStream AcquireMachineLock()
     {
-        var path = Path.Combine(LabEnvironment.CacheDirectory, ".lock");
+        // In the temp directory, not the checkout: test runs of several checkouts share the machine.
+        var path = Path.Combine(Path.GetTempPath(), "mamori-lab.lock");
         var waited = TimeSpan.Zero;
         var step = TimeSpan.FromMilliseconds(200);
         while (true)

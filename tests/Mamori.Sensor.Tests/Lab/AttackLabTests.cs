@@ -13,7 +13,7 @@ public class AttackLabTests(ITestOutputHelper output)
 {
     [LabTheory("portscan", "synflood", "bruteforce-ftp", "bruteforce-ssh", "bruteforce-pop3", "bruteforce-http-basic",
         "password-spray", "dns-tunnel", "url-scan", "dga-lookups", "intel-hits", "cleartext-logins", "banned-client",
-        "telnet-login", "ftp-login", "mail-login")]
+        "telnet-login", "ftp-login", "mail-login", "bruteforce-kerberos")]
     [InlineData("portscan")]
     [InlineData("synflood")]
     [InlineData("bruteforce-ftp")]
@@ -30,6 +30,7 @@ public class AttackLabTests(ITestOutputHelper output)
     [InlineData("telnet-login")]
     [InlineData("ftp-login")]
     [InlineData("mail-login")]
+    [InlineData("bruteforce-kerberos")]
     public void Analyze_AttackScenario_ReportsEveryExpectedAlertWithAttackerAndVictim(string scenario)
     {
         var analysis = LabAnalysis.Of(scenario);
@@ -44,13 +45,14 @@ public class AttackLabTests(ITestOutputHelper output)
         Assert.True(missing.Count == 0, $"{scenario}: not reported: {string.Join("; ", missing)}\nreported:\n{analysis.Describe()}");
     }
 
-    [LabTheory("benign-mix", "dns-basic", "http-basic", "tls-basic", "ssh-login", "dhcp")]
+    [LabTheory("benign-mix", "dns-basic", "http-basic", "tls-basic", "ssh-login", "dhcp", "netbios-ns")]
     [InlineData("benign-mix")]
     [InlineData("dns-basic")]
     [InlineData("http-basic")]
     [InlineData("tls-basic")]
     [InlineData("ssh-login")]
     [InlineData("dhcp")]
+    [InlineData("netbios-ns")]
     public void Analyze_BenignScenario_RaisesNoMediumOrHighAlert(string scenario)
     {
         var analysis = LabAnalysis.Of(scenario);

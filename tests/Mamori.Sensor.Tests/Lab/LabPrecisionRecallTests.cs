@@ -12,9 +12,9 @@ public class LabPrecisionRecallTests(ITestOutputHelper output)
     /// <summary>Every scenario the lab has; a new one joins the figures by being added to tests/lab/scenarios.</summary>
     public static IReadOnlyList<string> Scenarios { get; } = LabEnvironment.ScenarioNames();
 
-    [LabFact("banned-client", "benign-mix", "bruteforce-ftp", "bruteforce-http-basic", "bruteforce-pop3", "bruteforce-ssh",
+    [LabFact("banned-client", "benign-mix", "bruteforce-ftp", "bruteforce-http-basic", "bruteforce-kerberos", "bruteforce-pop3", "bruteforce-ssh",
         "cleartext-logins", "dga-lookups", "dhcp", "dns-basic", "dns-tunnel", "ftp-login", "http-basic", "intel-hits",
-        "mail-login", "password-spray", "portscan", "smb-ntlm", "ssh-login", "synflood", "telnet-login", "tls-basic", "url-scan")]
+        "kerberos-login", "mail-login", "netbios-ns", "password-spray", "portscan", "smb-ntlm", "ssh-login", "synflood", "telnet-login", "tls-basic", "url-scan")]
     public void Evaluate_AllLabScenarios_PrintsPrecisionAndRecallPerAlertType()
     {
         var evaluation = LabEvaluation.Evaluate(Scenarios.Select(LabAnalysis.Of));

@@ -22,9 +22,9 @@ public class TsharkDifferentialTests(ITestOutputHelper output)
 {
     private const double Required = 0.999;
 
-    [LabFact("banned-client", "benign-mix", "bruteforce-ftp", "bruteforce-http-basic", "bruteforce-pop3", "bruteforce-ssh",
+    [LabFact("banned-client", "benign-mix", "bruteforce-ftp", "bruteforce-http-basic", "bruteforce-kerberos", "bruteforce-pop3", "bruteforce-ssh",
         "cleartext-logins", "dga-lookups", "dhcp", "dns-basic", "dns-tunnel", "ftp-login", "http-basic", "intel-hits",
-        "mail-login", "password-spray", "portscan", "smb-ntlm", "ssh-login", "synflood", "telnet-login", "tls-basic", "url-scan",
+        "kerberos-login", "mail-login", "netbios-ns", "password-spray", "portscan", "smb-ntlm", "ssh-login", "synflood", "telnet-login", "tls-basic", "url-scan",
         Tools = ["tshark:tshark"])]
     public void Extract_AllLabCaptures_AgreesWithTsharkPerField()
     {

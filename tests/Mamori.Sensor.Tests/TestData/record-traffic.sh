@@ -12,15 +12,18 @@ pids=()
 
 stop_namespace() { # Ends every process in the namespace (all started by this run), then the namespace.
     local pids
-    pids=$(ip netns pids "$1" 2>/dev/null || true)
+    [[ -e "/run/netns/$1" ]] || return 0
+    pids=$(ip netns pids "$1" 2>/dev/null)
     [[ -n "$pids" ]] && kill $pids 2>/dev/null
     for _ in $(seq 20); do [[ -z "$(ip netns pids "$1" 2>/dev/null)" ]] && break; sleep 0.1; done
-    pids=$(ip netns pids "$1" 2>/dev/null || true)
+    pids=$(ip netns pids "$1" 2>/dev/null)
     [[ -n "$pids" ]] && kill -9 $pids 2>/dev/null
-    ip netns del "$1" 2>/dev/null || true
+    ip netns del "$1" 2>/dev/null
 }
 
 cleanup() {
+    # No errexit here: a process that already exited must not stop the rest of the cleanup.
+    set +e
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     stop_namespace "$ns"
     stop_namespace "$ns-c"
@@ -59,7 +62,7 @@ in_ns ip link set lo up
 
 case $scenario in
 dns)
-    in_ns dnsmasq --keep-in-foreground --no-resolv --no-hosts --bind-interfaces --listen-address=127.0.0.1 \
+    ip netns exec "$ns" dnsmasq --keep-in-foreground --no-resolv --no-hosts --bind-interfaces --listen-address=127.0.0.1 \
         --user=root --pid-file="$work/dnsmasq.pid" --local=/example.test/ \
         --host-record=host.example.test,10.1.2.4,fd00::4 --cname=www.example.test,host.example.test \
         --mx-host=example.test,mail.example.test,10 --txt-record=example.test,"v=spf1 -all" \
@@ -109,7 +112,7 @@ http)
 tls)
     openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/C=JP/O=Mamori Test, Inc./CN=server.example.test" \
         -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
-    in_ns openssl s_server -accept 443 -cert "$work/cert.pem" -key "$work/key.pem" -www -quiet </dev/null >/dev/null 2>&1 &
+    ip netns exec "$ns" openssl s_server -accept 443 -cert "$work/cert.pem" -key "$work/key.pem" -www -quiet </dev/null >/dev/null 2>&1 &
     pids+=($!)
     wait_port 443
     start_capture lo
@@ -134,7 +137,7 @@ dhcp)
     in_ns ip addr add 10.9.0.1/24 dev mamvs$$
     in_ns ip link set mamvs$$ up
     ip netns exec "$ns-c" ip link set lo up
-    in_ns dnsmasq --keep-in-foreground --port=0 --user=root --pid-file="$work/dnsmasq.pid" --interface=mamvs$$ \
+    ip netns exec "$ns" dnsmasq --keep-in-foreground --port=0 --user=root --pid-file="$work/dnsmasq.pid" --interface=mamvs$$ \
         --bind-interfaces --dhcp-range=10.9.0.10,10.9.0.250,1h --dhcp-authoritative \
         --dhcp-leasefile="$work/leases" >/dev/null 2>&1 &
     pids+=($!)
@@ -162,7 +165,7 @@ anon_root=$work
 run_as_launching_user=YES
 seccomp_sandbox=NO
 CONF
-    in_ns vsftpd "$work/vsftpd.conf" </dev/null >"$work/server.log" 2>&1 &
+    ip netns exec "$ns" vsftpd "$work/vsftpd.conf" </dev/null >"$work/server.log" 2>&1 &
     pids+=($!)
     wait_port 21
     start_capture lo
@@ -219,7 +222,7 @@ service submission-login {
   chroot =
 }
 CONF
-    in_ns dovecot -F -c "$work/dovecot.conf" </dev/null >"$work/server.log" 2>&1 &
+    ip netns exec "$ns" dovecot -F -c "$work/dovecot.conf" </dev/null >"$work/server.log" 2>&1 &
     pids+=($!)
     wait_port 143
     wait_port 587
@@ -262,7 +265,7 @@ KbdInteractiveAuthentication no
 UsePAM no
 MaxAuthTries 10
 CONF
-    in_ns /usr/sbin/sshd -D -e -f "$work/sshd_config" </dev/null >"$work/sshd.log" 2>&1 &
+    ip netns exec "$ns" /usr/sbin/sshd -D -e -f "$work/sshd_config" </dev/null >"$work/sshd.log" 2>&1 &
     pids+=($!)
     wait_port 22
     start_capture lo
@@ -303,7 +306,7 @@ smb)
 CONF
     printf 'letmein\nletmein\n' | smbpasswd -c "$work/smb.conf" -a -s root >/dev/null
     # setsid: smbd signals its whole process group when it stops, which must not reach the caller.
-    in_ns setsid smbd --foreground --no-process-group -s "$work/smb.conf" </dev/null >"$work/server.log" 2>&1 &
+    ip netns exec "$ns" setsid smbd --foreground --no-process-group -s "$work/smb.conf" </dev/null >"$work/server.log" 2>&1 &
     pids+=($!)
     wait_port 445
     start_capture lo

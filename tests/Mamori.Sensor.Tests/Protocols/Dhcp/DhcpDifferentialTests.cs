@@ -18,7 +18,7 @@ public class DhcpDifferentialTests(ITestOutputHelper output)
             double agreement = TrafficLab.Agreement(expected, events.Select(e => e.ClientMac + "|" + e.HostName + "|" + e.VendorClass), out var missing);
             output.WriteLine($"DHCP messages {messages.Count}, events {events.Count}: mac+hostname+vendor {agreement:P2}");
 
-            Assert.True(messages.Count >= 120);
+            Assert.True(messages.Count >= 100, "too few DHCP messages recorded: " + messages.Count);
             Assert.True(agreement >= 0.999, string.Join(", ", missing.Take(5)));
             Assert.Contains(events, e => e.MessageType == "ACK" && e.AssignedAddress is not null && e.LeaseTime == TimeSpan.FromHours(1));
             Assert.Contains(events, e => e.MessageType == "DISCOVER" && e.ParameterRequestList is not null);

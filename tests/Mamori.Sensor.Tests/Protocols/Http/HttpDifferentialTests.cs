@@ -21,7 +21,7 @@ public class HttpDifferentialTests(ITestOutputHelper output)
             double agents = TrafficLab.Agreement([.. requests.Select(f => f[2])], http.Select(e => e.UserAgent ?? ""), out var missingAgents);
             output.WriteLine($"HTTP requests {requests.Count}, events {http.Count}: host {hosts:P2}, uri {uris:P2}, user agent {agents:P2}");
 
-            Assert.True(requests.Count >= 240);
+            Assert.True(requests.Count >= 200, "too few requests recorded: " + requests.Count);
             Assert.Equal(requests.Count, http.Count);
             Assert.True(hosts >= 0.999, string.Join(", ", missingHosts.Take(5)));
             Assert.True(uris >= 0.999, string.Join(", ", missingUris.Take(5)));

@@ -32,7 +32,7 @@ public class TlsDifferentialTests(ITestOutputHelper output)
             double ja4 = TrafficLab.Agreement([.. hellos.Select(Ja4FromTshark)], events.Select(e => e.Ja4 ?? ""), out var missingJa4);
             output.WriteLine($"TLS ClientHellos {hellos.Count}, events {events.Count}: SNI {sni:P2}, JA3 {ja3:P2}, JA3S {ja3s:P2}, JA4 {ja4:P2}");
 
-            Assert.True(hellos.Count >= 240);
+            Assert.True(hellos.Count >= 200, "too few handshakes recorded: " + hellos.Count);
             Assert.True(sni >= 0.999, string.Join(", ", missingSni.Take(5)));
             Assert.True(ja3 >= 0.999, string.Join(", ", missingJa3.Take(5)));
             Assert.True(ja3s >= 0.999, string.Join(", ", missingJa3s.Take(5)));
