@@ -17,7 +17,7 @@ public sealed partial class DemoSeeder
     private static readonly Lazy<DiagnosisContentCatalog> s_diagnosisContent = new(DiagnosisContentCatalog.LoadEmbedded);
 
     /// <summary>Companies (by position in the operator's list) left without a diagnosis, to show "not yet".</summary>
-    private static readonly HashSet<int> s_withoutDiagnosis = [3, 11, 16];
+    private static readonly HashSet<int> s_withoutDiagnosis = [4, 11, 15];
 
     /// <summary>Companies with an earlier diagnosis a year before, for the history.</summary>
     private static readonly HashSet<int> s_withHistory = [0, 6, 8, 14];

@@ -82,7 +82,6 @@ public sealed class FillModel(AppDbContext db, DiagnosisContentCatalog catalog, 
                     Section = firstError.s;
                 }
 
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Page();
         }
     }

@@ -38,7 +38,6 @@ public sealed class NationalReferenceModel(AppDbContext db, DiagnosisContentCata
             return Redirect("/diagnosis/national-reference?saved=true");
         }
 
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 

@@ -46,7 +46,6 @@ public sealed class SecurityActionModel(ListSecurityActionStandingHandler list, 
         Problems = problems;
         FormCompanyId = companyId;
         Rows = await list.HandleAsync(null, cancellationToken);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 
