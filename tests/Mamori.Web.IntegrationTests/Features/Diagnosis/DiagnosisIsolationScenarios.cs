@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Mamori.Web.Features.Diagnosis;
+using Mamori.Web.Features.Questionnaires;
 using Mamori.Web.Features.Demo;
 using Mamori.Web.IntegrationTests.TestSupport;
 using Mamori.Web.Tests.TestSupport;
@@ -68,6 +71,36 @@ public abstract class DiagnosisIsolationScenarios(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    protected async Task Fill_LettersInNumberField_MessageAndNothingStoredAsync()
+    {
+        using var client = await SignedInAsync(DemoLogins.MinatoMember);
+        var start = await client.GetStringAsync(new Uri("/diagnosis/company", UriKind.Relative));
+        using var started = await client.PostAsync(new Uri("/diagnosis/company", UriKind.Relative), Form(start, []));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var fill = started.Headers.Location!.OriginalString;
+        var id = int.Parse(Regex.Match(fill, @"/diagnosis/(\d+)/fill").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        var questionnaire = DiagnosisContentCatalog.LoadEmbedded().Latest.Questionnaire;
+        var section = questionnaire.Sections.Select((x, i) => (x, i)).First(x => x.x.Questions.Any(q => q.Kind == QuestionKind.Number));
+        var number = section.x.Questions.First(q => q.Kind == QuestionKind.Number);
+        var path = $"/diagnosis/{id}/fill?section={section.i}";
+        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), Form(page, new() { ["q." + number.Id] = "abc", ["action"] = "stay" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("数字で入れてください", html, StringComparison.Ordinal);
+        Assert.Contains("何も保存していません", html, StringComparison.Ordinal);
+        var factory = await fixture.GetAsync();
+        Assert.Equal("{}", await factory.QueryAsSystemAsync(db => db.DiagnosisRecords.Where(d => d.Id == id).Select(d => d.AnswersJson).SingleAsync()));
+    }
+
+    private static FormUrlEncodedContent Form(string html, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return new FormUrlEncodedContent(fields);
+    }
+
     private async Task<int> LatestDiagnosisAsync(string company)
     {
         var factory = await fixture.GetAsync();
@@ -88,6 +121,9 @@ public sealed class SqliteDiagnosisIsolationTests(SqliteAppFixture fixture)
     : DiagnosisIsolationScenarios(fixture), IClassFixture<SqliteAppFixture>
 {
     [Fact]
+    public Task Fill_LettersInNumberField_MessageAndNothingStored() => Fill_LettersInNumberField_MessageAndNothingStoredAsync();
+
+    [Fact]
     public Task Result_OwnMember_ShowsOwnDiagnosis() => Result_OwnMember_ShowsOwnDiagnosisAsync();
 
     [Fact]
@@ -106,6 +142,9 @@ public sealed class SqliteDiagnosisIsolationTests(SqliteAppFixture fixture)
 public sealed class PostgresDiagnosisIsolationTests(PostgresAppFixture fixture)
     : DiagnosisIsolationScenarios(fixture), IClassFixture<PostgresAppFixture>
 {
+    [PostgresFact]
+    public Task Fill_LettersInNumberField_MessageAndNothingStored() => Fill_LettersInNumberField_MessageAndNothingStoredAsync();
+
     [PostgresFact]
     public Task Result_OwnMember_ShowsOwnDiagnosis() => Result_OwnMember_ShowsOwnDiagnosisAsync();
 
