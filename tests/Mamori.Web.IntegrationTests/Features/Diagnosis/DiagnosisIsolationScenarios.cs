@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Mamori.Web.Features.Demo;
 using Mamori.Web.Features.Diagnosis;
 using Mamori.Web.Features.Questionnaires;
-using Mamori.Web.Features.Demo;
 using Mamori.Web.IntegrationTests.TestSupport;
 using Mamori.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
