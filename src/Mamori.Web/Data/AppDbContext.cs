@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Mamori.Web.Features.Companies;
 using Mamori.Web.Features.Devices;
+using Mamori.Web.Features.Diagnosis.Storage;
 using Mamori.Web.Features.Insurance;
 using Mamori.Web.Features.Operators;
 using Mamori.Web.Features.Sensors;
@@ -45,6 +46,16 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Device> Devices => Set<Device>();
 
     public DbSet<Vendor> Vendors => Set<Vendor>();
+
+    public DbSet<DiagnosisRecord> DiagnosisRecords => Set<DiagnosisRecord>();
+
+    public DbSet<DiagnosisBenchmark> DiagnosisBenchmarks => Set<DiagnosisBenchmark>();
+
+    public DbSet<PeerScoreImport> PeerScoreImports => Set<PeerScoreImport>();
+
+    public DbSet<NationalReferenceValue> NationalReferenceValues => Set<NationalReferenceValue>();
+
+    public DbSet<SecurityActionRecord> SecurityActionRecords => Set<SecurityActionRecord>();
 
     public ITenantContext Tenant => _tenant;
 

@@ -141,6 +141,7 @@ public sealed partial class DemoSeeder
             AddSensorsAndDevices(companies[i], spec.Companies[i], sites[i], spec.SerialPrefix, i);
         }
 
+        AddDemoDiagnoses(op.Id, companies.Select(c => (c.Id, c.Industry)).ToList());
         await _db.SaveChangesAsync(cancellationToken);
         return new SeededOperator(
             op,

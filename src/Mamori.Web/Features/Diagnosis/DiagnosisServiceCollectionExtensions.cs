@@ -1,4 +1,6 @@
 using Mamori.Web.Features.Diagnosis;
+using Mamori.Web.Infrastructure.Documents;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +16,16 @@ public static class DiagnosisServiceCollectionExtensions
         var catalog = DiagnosisContentCatalog.LoadEmbedded();
         services.AddSingleton(catalog);
         services.AddSingleton(catalog.Questionnaires);
+        services.AddScoped<StartDiagnosisHandler>();
+        services.AddScoped<SaveDiagnosisAnswersHandler>();
+        services.AddScoped<GetDiagnosisResultHandler>();
+        services.AddScoped<RecordSecurityActionDeclarationHandler>();
+        services.AddScoped<ListSecurityActionStandingHandler>();
+        services.AddScoped<SetNationalReferenceValuesHandler>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PdfRendererOptions>().BindConfiguration(PdfRendererOptions.SectionName);
+        services.TryAddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
+        services.AddSingleton<PrintTokens>();
         return services;
     }
 }
