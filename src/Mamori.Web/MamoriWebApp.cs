@@ -37,6 +37,7 @@ public static class MamoriWebApp
         builder.AddDemoData();
         builder.Services.AddHomeFeature();
         builder.Services.AddCompaniesFeature();
+        builder.Services.AddHelpDeskFeature();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<DatabaseInitializer>();
