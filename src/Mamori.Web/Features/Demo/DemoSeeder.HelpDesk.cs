@@ -15,7 +15,8 @@ public sealed partial class DemoSeeder
     /// <summary>The demo's tier-1 annual limit per member (on-site dispatch cover).</summary>
     public const long Tier1AnnualLimitYen = 300_000;
 
-    private static readonly DateTimeOffset s_month = new(2026, 10, 1, 0, 0, 0, TimeSpan.FromHours(9));
+    // Stored in UTC: PostgreSQL's timestamptz takes only offset zero.
+    private static readonly DateTimeOffset s_month = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.FromHours(9)).ToUniversalTime();
 
     // (day of October, hour, minute, category, company, channel, subject, text, hours to first reply, hours to resolution or 0 if open)
     private static readonly (int Day, int Hour, int Minute, InquiryCategory Category, string Company, InquiryChannel Channel, string Subject, string Text, double FirstReply, double Resolve)[] s_inquiries =
@@ -180,7 +181,7 @@ public sealed partial class DemoSeeder
                     PolicyId = policy.Id,
                     DispatchId = dispatch.Id,
                     Status = ClaimStatus.Approved,
-                    IncurredOn = DateOnly.FromDateTime(start.DateTime),
+                    IncurredOn = DateOnly.FromDateTime(start.ToOffset(TimeSpan.FromHours(9)).DateTime),
                     AmountYen = v.Cost,
                     CoveredYen = v.Cost,
                     Description = "駆け付け費用(遠隔対応不可): " + v.Work,

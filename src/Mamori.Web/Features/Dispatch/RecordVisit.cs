@@ -45,8 +45,8 @@ public sealed class RecordVisitHandler(AppDbContext db)
             VendorId = dispatch.VendorId,
             DispatchId = dispatch.Id,
             Kind = request.Kind,
-            StartedAt = request.StartedAt,
-            EndedAt = request.EndedAt,
+            StartedAt = request.StartedAt.ToUniversalTime(),  // timestamptz takes only UTC
+            EndedAt = request.EndedAt.ToUniversalTime(),
             WorkDone = request.WorkDone.Trim(),
             CostYen = request.CostYen,
         };
