@@ -74,6 +74,28 @@ public abstract class HelpDeskIsolationScenarios(AppFixture fixture)
         Assert.Contains("駆け付け費用(遠隔対応不可)", await staff.GetStringAsync(new Uri("/insurance", UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    protected async Task ReportCsvCountsTheDemoMonthForStaffOnlyAsync()
+    {
+        const string October = "/helpdesk/report?handler=Csv&From=2026-10-01&To=2026-10-31";
+        using var staff = await SignedInAsync(DemoLogins.TohokuOperator);
+        using var response = await staff.GetAsync(new Uri(October, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var csv = await response.Content.ReadAsStringAsync();
+        Assert.Contains("問い合わせ,機器設置,7,2026-10-01/2026-10-31", csv, StringComparison.Ordinal);
+        Assert.Contains("問い合わせ,合計,25,", csv, StringComparison.Ordinal);
+        Assert.Contains("訪問,インシデント対応,2,", csv, StringComparison.Ordinal);
+        Assert.Contains("訪問,合計,5,", csv, StringComparison.Ordinal);
+
+        using var hokuriku = await SignedInAsync(DemoLogins.HokurikuOperator);
+        var other = await hokuriku.GetStringAsync(new Uri(October, UriKind.Relative));
+        Assert.Contains("問い合わせ,合計,0,", other, StringComparison.Ordinal);
+
+        using var member = await SignedInAsync(DemoLogins.AobaMember);
+        using var forbidden = await member.GetAsync(new Uri(October, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
     private async Task<HttpClient> SignedInAsync(DemoLogin login)
     {
         var factory = await fixture.GetAsync();

@@ -15,4 +15,7 @@ public sealed class PostgresHelpDeskIsolationTests(PostgresAppFixture fixture)
 
     [PostgresFact]
     public Task DispatchesAndInsurance_Member_SeesOnlyOwn() => MembersSeeOnlyOwnDispatchesAndPoliciesAsync();
+
+    [PostgresFact]
+    public Task ReportCsv_Staff_CountsDemoMonthOthersSeeNothing() => ReportCsvCountsTheDemoMonthForStaffOnlyAsync();
 }

@@ -14,4 +14,7 @@ public sealed class SqliteHelpDeskIsolationTests(SqliteAppFixture fixture)
 
     [Fact]
     public Task DispatchesAndInsurance_Member_SeesOnlyOwn() => MembersSeeOnlyOwnDispatchesAndPoliciesAsync();
+
+    [Fact]
+    public Task ReportCsv_Staff_CountsDemoMonthOthersSeeNothing() => ReportCsvCountsTheDemoMonthForStaffOnlyAsync();
 }
