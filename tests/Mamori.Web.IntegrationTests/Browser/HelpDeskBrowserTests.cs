@@ -82,6 +82,7 @@ public sealed class HelpDeskBrowserTests(BrowserFixture fixture) : IClassFixture
         await using var vendor = await fixture.NewContextAsync();
         var vendorPage = await vendor.NewPageAsync();
         await LoginAsync(vendorPage, DemoLogins.MichinokuVendor);
+        Assert.Contains("駆け付け依頼が", await vendorPage.GetByTestId("open-dispatches").InnerTextAsync(), StringComparison.Ordinal);
         await vendorPage.GotoAsync("/dispatches");
         var card = vendorPage.GetByTestId("dispatch").Filter(new() { HasText = reason });
         await card.GetByTestId("accept-dispatch").ClickAsync();
