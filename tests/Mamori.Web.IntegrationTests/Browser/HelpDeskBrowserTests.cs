@@ -112,6 +112,33 @@ public sealed class HelpDeskBrowserTests(BrowserFixture fixture) : IClassFixture
         Assert.Equal(before - 50_000, await RemainingTier1Async(memberPage));
     }
 
+    [BrowserFact]
+    public async Task Inquiry_EmailFromUnknownSender_KeptUnlinkedWithNoticeAndNoMemberSeesIt()
+    {
+        var subject = "差出人不明のメール " + Guid.NewGuid().ToString("N")[..8];
+        await using var staff = await fixture.NewContextAsync();
+        var page = await staff.NewPageAsync();
+        await LoginAsync(page, DemoLogins.TohokuOperator);
+        await page.GotoAsync("/helpdesk/new");
+        await page.GetByLabel("受付方法").SelectOptionAsync("Email");
+        await page.GetByLabel("電話番号またはメールアドレス").FillAsync("nobody@unknown.example");
+        await page.GetByLabel("件名").FillAsync(subject);
+        await page.GetByLabel("内容").FillAsync("参加の方法を教えてください。");
+        await page.GetByTestId("file-inquiry").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/helpdesk/\\d+$"));
+
+        Assert.Contains("紐付けずに登録しました", await page.GetByTestId("notice").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.GetByTestId("unlinked-notice").IsVisibleAsync());
+        var url = new Uri(page.Url).AbsolutePath;
+
+        await using var member = await fixture.NewContextAsync();
+        var memberPage = await member.NewPageAsync();
+        await LoginAsync(memberPage, DemoLogins.AobaMember);
+        Assert.Equal(404, (await memberPage.GotoAsync(url))!.Status);
+        await memberPage.GotoAsync("/helpdesk");
+        Assert.DoesNotContain(subject, await memberPage.ContentAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task FillVisitAsync(ILocator card, string start, string end, string cost)
     {
         await card.GetByTestId("visit-start").FillAsync(start);
