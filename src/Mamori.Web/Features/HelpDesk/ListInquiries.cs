@@ -32,8 +32,17 @@ public sealed class ListInquiriesHandler(AppDbContext db, BusinessHoursClock clo
         var rows = await query
             .Select(i => new
             {
-                i.Id, i.ReceivedAt, i.Channel, i.Category, i.Status, i.Subject, i.FromName, i.CompanyId, i.AssigneeName,
-                i.FirstRespondedAt, i.ResolvedAt,
+                i.Id,
+                i.ReceivedAt,
+                i.Channel,
+                i.Category,
+                i.Status,
+                i.Subject,
+                i.FromName,
+                i.CompanyId,
+                i.AssigneeName,
+                i.FirstRespondedAt,
+                i.ResolvedAt,
                 CompanyName = db.Companies.Where(c => c.Id == i.CompanyId).Select(c => c.Name).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);

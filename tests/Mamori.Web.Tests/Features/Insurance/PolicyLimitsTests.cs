@@ -8,7 +8,11 @@ public sealed class PolicyLimitsTests
 {
     private static readonly InsurancePolicy s_policy = new()
     {
-        Id = 7, PolicyNumber = "T1", Cover = PolicyCover.OnSiteDispatch, AnnualLimitYen = 300_000, StartsOn = new DateOnly(2026, 4, 1),
+        Id = 7,
+        PolicyNumber = "T1",
+        Cover = PolicyCover.OnSiteDispatch,
+        AnnualLimitYen = 300_000,
+        StartsOn = new DateOnly(2026, 4, 1),
     };
 
     private static InsuranceClaim Claim(long covered, DateOnly on, ClaimStatus status = ClaimStatus.Paid) =>
