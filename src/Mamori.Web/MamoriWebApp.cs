@@ -38,6 +38,7 @@ public static class MamoriWebApp
         builder.Services.AddHomeFeature();
         builder.Services.AddCompaniesFeature();
         builder.Services.AddDiagnosisFeature();
+        builder.Services.AddHelpDeskFeature();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<DatabaseInitializer>();

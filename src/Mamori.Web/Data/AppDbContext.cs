@@ -57,6 +57,18 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<SecurityActionRecord> SecurityActionRecords => Set<SecurityActionRecord>();
 
+    public DbSet<Features.HelpDesk.Inquiry> Inquiries => Set<Features.HelpDesk.Inquiry>();
+
+    public DbSet<Features.HelpDesk.InquiryReply> InquiryReplies => Set<Features.HelpDesk.InquiryReply>();
+
+    public DbSet<Features.Dispatch.DispatchRequest> Dispatches => Set<Features.Dispatch.DispatchRequest>();
+
+    public DbSet<Features.Dispatch.Visit> Visits => Set<Features.Dispatch.Visit>();
+
+    public DbSet<InsurancePolicy> InsurancePolicies => Set<InsurancePolicy>();
+
+    public DbSet<InsuranceClaim> InsuranceClaims => Set<InsuranceClaim>();
+
     public ITenantContext Tenant => _tenant;
 
     // The query filters read these at query time (EF parameterises members of the context).

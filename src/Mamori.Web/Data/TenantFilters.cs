@@ -37,7 +37,25 @@ internal static class TenantFilters
         {
             // Staff see every company of their operator; a member only its own; a vendor none.
             var seesAll = Expression.Property(context, nameof(AppDbContext.TenantSeesAllCompanies));
-            yield return (Company, Lambda(e, Expression.OrElse(seesAll, KeyEquals(e, companyKey, context, nameof(AppDbContext.TenantCompanyId)))));
+            Expression body = Expression.OrElse(seesAll, KeyEquals(e, companyKey, context, nameof(AppDbContext.TenantCompanyId)));
+            if (typeof(IVendorShared).IsAssignableFrom(entity))
+            {
+                // ...and the vendor the row is given to.
+                var isVendor = Expression.Property(context, nameof(AppDbContext.TenantIsVendor));
+                body = Expression.OrElse(body, Expression.AndAlso(isVendor, KeyEquals(e, nameof(IVendorShared.VendorId), context, nameof(AppDbContext.TenantVendorId))));
+            }
+
+            yield return (Company, Lambda(e, body));
+        }
+
+        if (typeof(ICompanyLinked).IsAssignableFrom(entity))
+        {
+            // A nullable company key: only a member with a company matches it, so an unlinked row
+            // (null) never matches a tenant without a company.
+            var seesAll = Expression.Property(context, nameof(AppDbContext.TenantSeesAllCompanies));
+            var tenantCompany = Expression.Property(context, nameof(AppDbContext.TenantCompanyId));
+            var hasCompany = Expression.NotEqual(tenantCompany, Expression.Constant(null, typeof(int?)));
+            yield return (Company, Lambda(e, Expression.OrElse(seesAll, Expression.AndAlso(hasCompany, KeyEquals(e, nameof(ICompanyLinked.CompanyId), context, nameof(AppDbContext.TenantCompanyId))))));
         }
 
         if (typeof(IVendorRoot).IsAssignableFrom(entity))

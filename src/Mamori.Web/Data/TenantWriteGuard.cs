@@ -29,6 +29,12 @@ internal static class TenantWriteGuard
                 IOperatorRoot root => tenant.OperatorId == root.Id && tenant.Scope == TenantScope.Operator,
                 ICompanyRoot company => tenant.OperatorId == company.OperatorId
                     && (tenant.Scope == TenantScope.Operator || (tenant.Scope == TenantScope.Member && tenant.CompanyId == company.Id)),
+                IVendorShared shared => tenant.OperatorId == shared.OperatorId
+                    && (tenant.Scope == TenantScope.Operator
+                        || (tenant.Scope == TenantScope.Member && tenant.CompanyId == shared.CompanyId)
+                        || (tenant.Scope == TenantScope.Vendor && tenant.VendorId == shared.VendorId && shared.VendorId is not null)),
+                ICompanyLinked linked => tenant.OperatorId == linked.OperatorId
+                    && (tenant.Scope == TenantScope.Operator || (tenant.Scope == TenantScope.Member && linked.CompanyId is not null && tenant.CompanyId == linked.CompanyId)),
                 ICompanyOwned owned => tenant.OperatorId == owned.OperatorId
                     && (tenant.Scope == TenantScope.Operator || (tenant.Scope == TenantScope.Member && tenant.CompanyId == owned.CompanyId)),
                 IVendorRoot vendor => tenant.OperatorId == vendor.OperatorId

@@ -33,3 +33,22 @@ public interface IVendorRoot : IOperatorOwned
 {
     int Id { get; }
 }
+
+/// <summary>
+/// Optionally linked to one member company (an e-mail from an unknown sender has none yet).
+/// Staff see every row of their operator; a member only rows linked to its own company; nobody
+/// else sees an unlinked row.
+/// </summary>
+public interface ICompanyLinked : IOperatorOwned
+{
+    int? CompanyId { get; }
+}
+
+/// <summary>
+/// A company's row that is also given to one vendor (a dispatch, a visit): besides the company
+/// rules, the vendor named by <see cref="VendorId"/> sees and may update it.
+/// </summary>
+public interface IVendorShared : ICompanyOwned
+{
+    int? VendorId { get; }
+}
