@@ -28,14 +28,8 @@ public static class PhishTankFeed
 
     private static void ParseJson(string content, FeedParseResult result, string source)
     {
-        JsonDocument document;
-        try
+        if (!FeedJson.TryParse(content, result, out var document))
         {
-            document = JsonDocument.Parse(content);
-        }
-        catch (JsonException ex)
-        {
-            result.AddMalformed("document", "invalid JSON: " + ex.Message);
             return;
         }
 

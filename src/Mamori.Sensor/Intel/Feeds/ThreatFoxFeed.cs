@@ -15,14 +15,8 @@ public static class ThreatFoxFeed
     public static FeedParseResult Parse(string content, string source)
     {
         var result = new FeedParseResult { Source = source };
-        JsonDocument document;
-        try
+        if (!FeedJson.TryParse(content, result, out var document))
         {
-            document = JsonDocument.Parse(content);
-        }
-        catch (JsonException ex)
-        {
-            result.AddMalformed("document", "invalid JSON: " + ex.Message);
             return result;
         }
 
