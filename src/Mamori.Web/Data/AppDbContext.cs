@@ -69,6 +69,20 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<InsuranceClaim> InsuranceClaims => Set<InsuranceClaim>();
 
+    public DbSet<Features.Alerts.SecurityAlert> SecurityAlerts => Set<Features.Alerts.SecurityAlert>();
+
+    public DbSet<Features.Incidents.Incident> Incidents => Set<Features.Incidents.Incident>();
+
+    public DbSet<Features.Incidents.IncidentEvent> IncidentEvents => Set<Features.Incidents.IncidentEvent>();
+
+    public DbSet<Features.Notices.Notice> Notices => Set<Features.Notices.Notice>();
+
+    public DbSet<SensorCounterInterval> SensorCounters => Set<SensorCounterInterval>();
+
+    public DbSet<DeviceObservation> DeviceObservations => Set<DeviceObservation>();
+
+    public DbSet<DeviceAddress> DeviceAddresses => Set<DeviceAddress>();
+
     public ITenantContext Tenant => _tenant;
 
     // The query filters read these at query time (EF parameterises members of the context).
