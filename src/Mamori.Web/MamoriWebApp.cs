@@ -40,6 +40,7 @@ public static class MamoriWebApp
         builder.Services.AddDiagnosisFeature();
         builder.Services.AddHelpDeskFeature();
         builder.Services.AddSensorsFeature();
+        builder.Services.AddDevicesFeature();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<DatabaseInitializer>();
