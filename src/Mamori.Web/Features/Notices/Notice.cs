@@ -51,6 +51,12 @@ public sealed class Notice : ICompanyOwned
     /// <summary>Last e-mail error, when <see cref="Delivery"/> is Failed (no message content).</summary>
     public string? DeliveryError { get; set; }
 
+    /// <summary>E-mail attempts so far (retried with back-off while Failed).</summary>
+    public int DeliveryAttempts { get; set; }
+
+    /// <summary>When the next e-mail attempt is due, while Queued or Failed.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
     /// <summary>Whether the company's maintenance contractor was copied .</summary>
     public bool CopiedToContractor { get; set; }
 
