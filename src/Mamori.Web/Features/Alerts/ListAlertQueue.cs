@@ -39,16 +39,14 @@ public sealed class ListAlertQueueHandler(AppDbContext db, IOptions<TriageOption
             alerts = alerts.Where(a => a.Severity == query.Severity);
         }
 
-        if (query.From is DateOnly from)
+        if (query.From is not null || query.To is not null)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), s_japan).ToUniversalTime();
-            alerts = alerts.Where(a => a.LastSeen >= start);
-        }
-
-        if (query.To is DateOnly to)
-        {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), s_japan).ToUniversalTime();
-            alerts = alerts.Where(a => a.FirstSeen < end);
+            // SQLite cannot compare DateTimeOffset in SQL: pick the ids of the period in memory.
+            var start = query.From is DateOnly from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), s_japan) : DateTimeOffset.MinValue;
+            var end = query.To is DateOnly to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), s_japan) : DateTimeOffset.MaxValue;
+            var spans = await alerts.Select(a => new { a.Id, a.FirstSeen, a.LastSeen }).ToListAsync(cancellationToken);
+            var ids = spans.Where(a => a.LastSeen >= start && a.FirstSeen < end).Select(a => a.Id).ToList();
+            alerts = alerts.Where(a => ids.Contains(a.Id));
         }
 
         var counts = await alerts.GroupBy(a => a.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

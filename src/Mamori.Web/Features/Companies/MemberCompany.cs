@@ -51,7 +51,7 @@ internal sealed class MemberCompanyConfiguration : IEntityTypeConfiguration<Memb
         builder.Property(c => c.CapitalBand).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.ContractorName).HasMaxLength(200);
         builder.Property(c => c.ContractorEmail).HasMaxLength(256);
-        builder.Property(c => c.NoticeLanguage).HasMaxLength(5);
+        builder.Property(c => c.NoticeLanguage).HasMaxLength(5).HasDefaultValue("ja");
         builder.HasOne<OperatorOrganisation>().WithMany().HasForeignKey(c => c.OperatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.OperatorId, c.Name }).IsUnique();
         builder.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);

@@ -113,6 +113,8 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.Property(n => n.Recipients).HasMaxLength(1000);
         builder.Property(n => n.DeliveryError).HasMaxLength(500);
         builder.Property(n => n.AcknowledgedBy).HasMaxLength(100);
+        // Added to an existing table: the column needs a default; the sentinel keeps EF writing 0 itself.
+        builder.Property(n => n.DeliveryAttempts).HasDefaultValue(0).HasSentinel(-1);
         builder.HasOne<MemberCompany>().WithMany().HasForeignKey(n => n.CompanyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Incident>().WithMany().HasForeignKey(n => n.IncidentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(n => new { n.CompanyId, n.CreatedAt });
