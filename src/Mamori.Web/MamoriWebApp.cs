@@ -41,6 +41,7 @@ public static class MamoriWebApp
         builder.Services.AddHelpDeskFeature();
         builder.Services.AddSensorsFeature();
         builder.Services.AddDevicesFeature();
+        builder.Services.AddTriageFeature(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<DatabaseInitializer>();
