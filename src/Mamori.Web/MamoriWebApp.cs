@@ -39,6 +39,7 @@ public static class MamoriWebApp
         builder.Services.AddCompaniesFeature();
         builder.Services.AddDiagnosisFeature();
         builder.Services.AddHelpDeskFeature();
+        builder.Services.AddHealthReportsFeature();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<DatabaseInitializer>();
