@@ -30,8 +30,8 @@ public sealed class BuildProgrammeAnalyticsHandler(AppDbContext db)
 {
     public async Task<ProgrammeAnalytics> HandleAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), HealthReportMonth.JapanOffset);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), HealthReportMonth.JapanOffset);
+        var start = HealthReportMonth.MidnightInJapan(from);
+        var end = HealthReportMonth.MidnightInJapan(to.AddDays(1));
         var companies = await db.Companies.AsNoTracking()
             .Select(c => new { c.Id, c.Name, c.Industry, c.PcCount })
             .ToListAsync(cancellationToken);

@@ -110,10 +110,11 @@ public sealed class BuildHealthReportFactsHandler(AppDbContext db, IOptions<Heal
             Threats = threats,
             UndesirableOperations = undesirable,
             Items = items,
-            Incidents = incidents
+            // False alarms are not the company's incidents: they are left out of the report.
+            Incidents = real
                 .OrderBy(i => i.OpenedAt)
                 .Select(i => new HealthReportIncident(i.Id, i.Title, i.Severity,
-                    i.State == IncidentState.FalsePositive || !OpenAtEnd(i.State, i.ClosedAt) ? i.State : OpenStateAtEnd(i.State),
+                    OpenAtEnd(i.State, i.ClosedAt) ? OpenStateAtEnd(i.State) : i.State,
                     i.OpenedAt, HealthReportItems.For(i.AlertType)))
                 .ToList(),
             Notices = notices
@@ -167,13 +168,19 @@ public static class HealthReportMonth
 
     public static DateOnly FirstDay(DateOnly day) => new(day.Year, day.Month, 1);
 
-    /// <summary>The month's first instant and the next month's first instant, Japan time.</summary>
+    /// <summary>
+    /// The month's first instant and the next month's first instant (midnight Japan time), as UTC
+    /// values: PostgreSQL's timestamptz accepts only offset 0.
+    /// </summary>
     public static (DateTimeOffset Start, DateTimeOffset End) Bounds(DateOnly month)
     {
         var first = FirstDay(month);
-        var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), JapanOffset);
-        return (start, new DateTimeOffset(first.AddMonths(1).ToDateTime(TimeOnly.MinValue), JapanOffset));
+        return (MidnightInJapan(first), MidnightInJapan(first.AddMonths(1)));
     }
+
+    /// <summary>00:00 Japan time of a day, as a UTC value.</summary>
+    public static DateTimeOffset MidnightInJapan(DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), JapanOffset).ToUniversalTime();
 
     /// <summary>The month before the one <paramref name="now"/> falls in (Japan time): what the 1st's job reports on.</summary>
     public static DateOnly PreviousMonth(DateTimeOffset now)

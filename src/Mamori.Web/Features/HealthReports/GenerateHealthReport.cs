@@ -72,7 +72,6 @@ public sealed class GenerateHealthReportHandler(
         {
             var monthLabel = $"{facts.Month.Year}年{facts.Month.Month}月";
             var letter = facts.Grade == HealthGrade.NotAssessed ? "—" : facts.Grade.ToString();
-            var (start, end) = HealthReportMonth.Bounds(facts.Month);
             return new Notice
             {
                 OperatorId = operatorId,
@@ -86,8 +85,8 @@ public sealed class GenerateHealthReportHandler(
                 SentAt = now,
                 AuthorName = "Mamori",
                 Delivery = NoticeDelivery.Queued,
-                PeriodStart = DateOnly.FromDateTime(start.DateTime),
-                PeriodEnd = DateOnly.FromDateTime(end.DateTime).AddDays(-1),
+                PeriodStart = facts.Month,
+                PeriodEnd = facts.Month.AddMonths(1).AddDays(-1),
             };
         }
         finally
