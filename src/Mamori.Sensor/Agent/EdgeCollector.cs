@@ -67,7 +67,7 @@ public sealed class EdgeCollector : IEventSink, IAlertSink
         get;
         set
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.FromSeconds(1));
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.FromMilliseconds(100)); // sub-second only in labs
             field = value;
         }
     }
