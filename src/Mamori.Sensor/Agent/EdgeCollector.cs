@@ -27,6 +27,9 @@ public sealed class EdgeCollector : IEventSink, IAlertSink
     /// <summary>Distinct names, flows or devices kept per interval; more are counted in <see cref="Overflow"/>.</summary>
     public const int MaxSummariesPerInterval = 5_000;
 
+    /// <summary>Longest name or text field shipped (the server's limit for names).</summary>
+    public const int MaxTextLength = 255;
+
     /// <summary>Names kept per device sighting.</summary>
     public const int MaxNamesPerDevice = 4;
 
@@ -67,7 +70,7 @@ public sealed class EdgeCollector : IEventSink, IAlertSink
         get;
         set
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.FromSeconds(1));
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.FromMilliseconds(100)); // sub-second only in labs
             field = value;
         }
     }
@@ -195,8 +198,9 @@ public sealed class EdgeCollector : IEventSink, IAlertSink
             case ArpEvent arp when !arp.SenderAddress.Equals(IPAddress.Any):
                 AddDevice(interval, arp.SenderMac, arp.SenderAddress, arp.Timestamp, "arp");
                 break;
-            case NameEvent name when (name.Address ?? name.Flow?.Originator.Address) is { } nameAddress:
-                AddDevice(interval, name.Mac, nameAddress, name.Timestamp, name.Source, name: name.Name);
+            case NameEvent { Address: { } nameAddress } name:
+                // Only answers and announcements: a query names the device asked for, not the one asking.
+                AddDevice(interval, name.Mac, nameAddress, name.Timestamp, NameSource(name.Source), name: name.Name);
                 break;
         }
     }
@@ -254,7 +258,7 @@ public sealed class EdgeCollector : IEventSink, IAlertSink
             }
 
             state.Shipped = alert;
-            changed.Add(new ShippedAlert(state.Id, alert));
+            changed.Add(new ShippedAlert(state.Id, alert.Evidence.Length <= 2000 ? alert : alert with { Evidence = alert.Evidence[..2000] }));
         }
 
         _dirtyAlerts.Clear();
@@ -346,7 +350,12 @@ public sealed class EdgeCollector : IEventSink, IAlertSink
 
     private void AddFlow(Interval interval, ConnectionEvent connection, FlowInfo flow)
     {
-        var protocol = flow.Protocol switch { 6 => "tcp", 17 => "udp", 1 or 58 => "icmp", _ => "ip" };
+        var protocol = flow.Protocol switch { 6 => "tcp", 17 => "udp", 1 or 58 => "icmp", _ => null };
+        if (protocol is null)
+        {
+            return; // GRE, ESP ...: counted in the interval, not summarised (the contract knows tcp, udp, icmp)
+        }
+
         var port = flow.Protocol is 6 or 17 ? flow.Responder.Port : 0;
         var key = new FlowKey(flow.Originator.Address.ToString(), flow.Responder.Address.ToString(), port, protocol);
         if (!interval.FlowSummaries.TryGetValue(key, out var summary))
@@ -377,9 +386,9 @@ public sealed class EdgeCollector : IEventSink, IAlertSink
 
     private void AddName(Interval interval, string kind, string name, IPAddress client, DateTimeOffset at)
     {
-        if (name.Length == 0)
+        if (name.Length == 0 || name.Length > MaxTextLength)
         {
-            return;
+            return; // not a host name (DNS names are at most 253 characters)
         }
 
         var key = new NameKey(kind, name.ToLowerInvariant(), client.ToString());
@@ -425,21 +434,31 @@ public sealed class EdgeCollector : IEventSink, IAlertSink
 
         device.Last = at > device.Last ? at : device.Last;
         device.First = at < device.First ? at : device.First;
-        device.HostName ??= hostName;
-        device.VendorClass ??= vendorClass;
-        device.UserAgent ??= userAgent;
+        device.HostName ??= Clip(hostName, MaxTextLength);
+        device.VendorClass ??= Clip(vendorClass, MaxTextLength);
+        device.UserAgent ??= Clip(userAgent, 500);
         if (source is "dhcp" || device.Source == "traffic")
         {
             device.Source = source;
         }
 
-        if (name is not null && device.Names.Count < MaxNamesPerDevice && !device.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
+        if (name is not null && name.Length <= 240 && !name.Contains('|', StringComparison.Ordinal) && device.Names.Count < MaxNamesPerDevice && !device.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             device.Names.Add(name);
         }
 
         interval.DevicesSeen.Add(device.Ip); // by address, so a PC seen by ARP and in flows counts once
     }
+
+    private static string? Clip(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+
+    private static string NameSource(string source) => source switch
+    {
+        "nbns" or "netbios" => "netbios",
+        "mdns" => "mdns",
+        "llmnr" => "llmnr",
+        _ => "traffic",
+    };
 
     private static string FormatMac(PhysicalAddress mac) =>
         string.Join(':', mac.GetAddressBytes().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));

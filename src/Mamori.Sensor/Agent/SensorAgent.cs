@@ -35,6 +35,7 @@ public sealed class SensorAgent : IDisposable
     private readonly ThreatIntelStore _intel = new();
     private readonly Dictionary<string, (string? Etag, DateTimeOffset Due)> _feeds = new(StringComparer.Ordinal);
     private readonly List<string> _replayed = [];
+    private readonly SemaphoreSlim _intelWake = new(0);
 
     private BatchSpool _queue = null!;
     private EdgeCollector _collector = null!;
@@ -169,6 +170,8 @@ public sealed class SensorAgent : IDisposable
             _engine?.Dispose();
             _engine = null;
         }
+
+        _intelWake.Dispose();
     }
 
     private TimeSpan ShipInterval => _options.ShipIntervalOverride ?? TimeSpan.FromSeconds(Math.Max(1, _configuration.ShipIntervalSeconds));
@@ -325,6 +328,7 @@ public sealed class SensorAgent : IDisposable
             }
 
             _state.WriteConfiguration(new CachedConfiguration(_configurationEtag, document));
+            _intelWake.Release(); // new feed URLs are fetched now, not at the next check
             Log($"Configuration {_configurationEtag} applied: batches every {ShipInterval.TotalSeconds:0} s, counters every {CounterInterval.TotalSeconds:0} s, {document.IntelFeedUrls.Count} intel feed(s).");
         }
     }
@@ -567,7 +571,7 @@ public sealed class SensorAgent : IDisposable
 
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(5), _time, cancellationToken).ConfigureAwait(false);
+                _ = await _intelWake.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

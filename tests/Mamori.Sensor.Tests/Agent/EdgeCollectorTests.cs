@@ -84,7 +84,7 @@ public sealed class EdgeCollectorTests
         Packets(collector, 1);
         collector.OnEvent(new DhcpEvent { Timestamp = s_t0.AddSeconds(1), MessageType = "ACK", ClientMac = mac, HostName = "PC-KEIRI01", VendorClass = "MSFT 5.0", AssignedAddress = IPAddress.Parse("192.168.1.23") });
         collector.OnEvent(new ArpEvent { Timestamp = s_t0.AddSeconds(2), Operation = "request", SenderMac = mac, SenderAddress = IPAddress.Parse("192.168.1.23"), TargetAddress = IPAddress.Parse("192.168.1.1") });
-        collector.OnEvent(new NameEvent { Timestamp = s_t0.AddSeconds(3), Source = "netbios", Name = "PC-KEIRI01", Address = IPAddress.Parse("192.168.1.23") });
+        collector.OnEvent(new NameEvent { Timestamp = s_t0.AddSeconds(3), Source = "nbns", Name = "PC-KEIRI01", Address = IPAddress.Parse("192.168.1.23") });
         collector.CloseCurrent();
 
         var closed = collector.TakeClosed();

@@ -54,6 +54,17 @@ public sealed class SensorTestReceiver : IDisposable
 
     public ConcurrentBag<long> Sequences { get; } = [];
 
+    public const string FeedPath = "/feeds/ipblocklist.txt";
+
+    /// <summary>A Feodo Tracker style blocklist served at <see cref="FeedPath"/>.</summary>
+    public string FeedContent { get; set; } = "# Feodo Tracker botnet C2 IP blocklist\n203.0.113.50\n";
+
+    public Uri FeedUrl => new(BaseAddress, FeedPath);
+
+    private int _feedDownloads;
+
+    public int FeedDownloads => _feedDownloads;
+
     private int _duplicateBatches;
     private int _configurationFetches;
     private int _rejectedRequests;
@@ -156,6 +167,13 @@ public sealed class SensorTestReceiver : IDisposable
                     await ProblemAsync(response, 401, SensorApiErrors.InvalidCode);
                     return;
             }
+        }
+
+        if (path == FeedPath)
+        {
+            Interlocked.Increment(ref _feedDownloads);
+            await WriteAsync(response, 200, Encoding.UTF8.GetBytes(FeedContent), "text/plain");
+            return;
         }
 
         if (request.Headers["Authorization"] != "Bearer " + Credential)
