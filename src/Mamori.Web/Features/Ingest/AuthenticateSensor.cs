@@ -22,7 +22,7 @@ public sealed class AuthenticateSensorHandler(AppDbContext db, TenantContext ten
 
         var row = await db.Set<SensorConnection>().IgnoreQueryFilters()
             .Where(c => c.SensorId == sensorId)
-            .Join(db.Sensors.IgnoreQueryFilters(), c => c.SensorId, s => s.Id, (c, s) => new { c.CredentialHash, c.RevokedAt, c.OperatorId, c.CompanyId, s.SiteId })
+            .Join(db.Sensors.IgnoreQueryFilters(), c => c.SensorId, s => s.Id, (c, s) => new { c.CredentialHash, c.RevokedAt, c.OperatorId, c.CompanyId, s.SiteId, c.RotationRequired })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null || !SensorSecrets.Matches(secret, row.CredentialHash))
         {
@@ -35,7 +35,7 @@ public sealed class AuthenticateSensorHandler(AppDbContext db, TenantContext ten
         }
 
         tenant.UseMember(row.OperatorId, row.CompanyId);
-        return (new SensorIdentity(sensorId, row.OperatorId, row.CompanyId, row.SiteId), null);
+        return (new SensorIdentity(sensorId, row.OperatorId, row.CompanyId, row.SiteId, row.RotationRequired), null);
     }
 
     private static SensorApiError Invalid() =>

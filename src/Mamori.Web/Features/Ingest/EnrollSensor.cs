@@ -85,6 +85,7 @@ public sealed class EnrollSensorHandler(AppDbContext db, TenantContext tenant, T
         connection.CredentialIssuedAt = now;
         connection.RotationRequired = false;
         connection.LastContactAt = now;
+        connection.LastSequence = 0; // a fresh install numbers its batches from the start
 
         var sensor = await db.Sensors.SingleAsync(s => s.Id == code.SensorId, cancellationToken);
         if (sensor.Status is SensorStatus.Kitting or SensorStatus.Shipped)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Mamori.Sensor.Shipping;
 using Mamori.Web.Features.Ingest;
+using Mamori.Web.Features.Sensors;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,16 @@ public static class IngestServiceCollectionExtensions
         services.AddScoped<StoreBatchHandler>();
         services.AddScoped<GetSensorConfigurationHandler>();
         services.AddScoped<IBatchPipeline, InProcessBatchPipeline>();
+
+        services.AddScoped<ListSensorsHandler>();
+        services.AddScoped<GetSensorDetailHandler>();
+        services.AddScoped<ListSiteOptionsHandler>();
+        services.AddScoped<CreateSensorHandler>();
+        services.AddScoped<IssueEnrollmentCodeHandler>();
+        services.AddScoped<RevokeSensorHandler>();
+        services.AddScoped<RequireRotationHandler>();
+        services.AddScoped<GetSensorSettingsHandler>();
+        services.AddScoped<SaveSensorSettingsHandler>();
 
         services.AddOpenApi();
         services.AddRateLimiter(options =>

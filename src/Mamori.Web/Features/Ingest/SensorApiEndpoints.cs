@@ -126,6 +126,11 @@ public static class SensorApiEndpoints
 
         var duplicate = await pipeline.AcceptAsync(sensor, batch, body, cancellationToken);
         var (_, etag) = await configuration.HandleAsync(sensor.OperatorId, sensor.SensorId, cancellationToken);
+        if (sensor.RotationRequired)
+        {
+            http.Response.Headers[SensorIdentity.RotateHeader] = "true";
+        }
+
         return TypedResults.Json(new BatchReceipt(batch.BatchId, duplicate, etag), ShippingJsonContext.Default.BatchReceipt);
     }
 

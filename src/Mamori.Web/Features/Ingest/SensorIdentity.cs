@@ -1,7 +1,16 @@
 namespace Mamori.Web.Features.Ingest;
 
 /// <summary>Who a sensor credential speaks for: everything it writes is stamped with these ids.</summary>
-public sealed record SensorIdentity(int SensorId, int OperatorId, int CompanyId, int SiteId);
+/// <param name="SensorId">The sensor.</param>
+/// <param name="OperatorId">Its operator.</param>
+/// <param name="CompanyId">Its member company.</param>
+/// <param name="SiteId">The site it is installed at.</param>
+/// <param name="RotationRequired">The operator asked this sensor to rotate its credential.</param>
+public sealed record SensorIdentity(int SensorId, int OperatorId, int CompanyId, int SiteId, bool RotationRequired = false)
+{
+    /// <summary>Response header set on batch receipts while the operator wants the credential rotated.</summary>
+    public const string RotateHeader = "Mamori-Rotate-Credential";
+}
 
 /// <summary>An API failure with its machine-readable code (<see cref="Mamori.Sensor.Shipping.SensorApiErrors"/>).</summary>
 public sealed record SensorApiError(int Status, string Code, string Detail, IReadOnlyList<string>? Errors = null)
