@@ -28,12 +28,12 @@ public sealed class ProcessDeviceObservationsTests
     {
         await using var t = await DeviceTestContext.CreateAsync(provider);
         await t.ObserveAsync(
-            t.Sighting(PcA, "192.168.9.50", At(16, 8, 30), At(16, 12, 0), host: "FMV-A123", vendorClass: "MSFT 5.0"),
+            t.Sighting(PcA, "192.168.9.50", At(16, 8, 30), At(16, 12, 0), host: "PC-A01", vendorClass: "MSFT 5.0"),
             t.Sighting(PcA, "192.168.9.50", At(16, 12, 0), At(16, 18, 0), source: "arp"));
         Assert.Equal(new ProcessObservationsResult(2, 0, 1), await t.ProcessAsync());
 
         await t.ObserveAsync(
-            t.Sighting(PcA, "192.168.9.51", At(17, 9, 5), At(17, 17, 30), host: "FMV-A123"),
+            t.Sighting(PcA, "192.168.9.51", At(17, 9, 5), At(17, 17, 30), host: "PC-A01"),
             t.Sighting(PcB, "192.168.9.50", At(17, 9, 0), At(17, 18, 0), host: "DESKTOP-B7"));
         Assert.Equal(new ProcessObservationsResult(2, 0, 1), await t.ProcessAsync());
 
@@ -68,7 +68,7 @@ public sealed class ProcessDeviceObservationsTests
         Assert.True(a.Discovered);
 
         var described = await ResolveDeviceAtTime.DescribeAsync(db, t.Aoba, "192.168.9.50", At(16, 10), CancellationToken.None);
-        Assert.Equal("FMV-A123", described!.DisplayName);
+        Assert.Equal("PC-A01", described!.DisplayName);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class ProcessDeviceObservationsTests
     public async Task Process_OnlyAnIp_GoesToWhoeverHadItThen()
     {
         await using var t = await DeviceTestContext.CreateAsync();
-        await t.ObserveAsync(t.Sighting(PcA, "192.168.9.90", At(16, 9), At(16, 10), host: "FMV-A123"));
+        await t.ObserveAsync(t.Sighting(PcA, "192.168.9.90", At(16, 9), At(16, 10), host: "PC-A01"));
         await t.ProcessAsync();
         await t.ObserveAsync(t.Sighting(null, "192.168.9.90", At(16, 11), At(16, 12), source: "traffic", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0"));
         Assert.Equal(new ProcessObservationsResult(1, 0, 0), await t.ProcessAsync());
@@ -186,5 +186,20 @@ public sealed class ProcessDeviceObservationsTests
         var iphone = await db.Devices.SingleAsync(d => d.MacAddress == "f2:00:00:00:00:07");
         Assert.Equal(("iOS", "Safari", DeviceKind.Smartphone, true), (iphone.OsHint, iphone.SoftwareHints, iphone.Kind, iphone.RandomMac));
         Assert.Equal("ランダムMAC 00:00:07", iphone.Name);
+    }
+
+    [Fact]
+    public async Task Demo_AobaLaptopLeaseMovedToPhone_ResolvesAndNamesBoth()
+    {
+        await using var t = await DeviceTestContext.CreateAsync();
+        await using var db = t.System();
+        var laptop = await db.Devices.SingleAsync(d => d.CompanyId == t.Aoba && d.MacAddress == "00:0b:5d:62:a1:23");
+        var oldIp = await db.DeviceAddresses.Where(a => a.DeviceId == laptop.Id && a.IpAddress != laptop.IpAddress).Select(a => a.IpAddress).SingleAsync();
+        var before = await ResolveDeviceAtTime.DescribeAsync(db, t.Aoba, oldIp, At(10, 12).AddMonths(-1), CancellationToken.None);
+        var after = await ResolveDeviceAtTime.DescribeAsync(db, t.Aoba, oldIp, At(25, 12).AddMonths(-1), CancellationToken.None);
+        Assert.Equal("経理の山田さんのノートPC · 山田 恵子 · 2階 経理室 (FMV-A123)", before!.DisplayName);
+        Assert.Equal(DeviceKind.Smartphone, after!.Kind);
+        Assert.Equal(laptop.Id, await ResolveDeviceAtTime.HandleAsync(db, t.Aoba, laptop.IpAddress!, At(25, 12).AddMonths(-1), CancellationToken.None));
+        Assert.Equal(0, await db.DeviceObservations.CountAsync(o => o.ProcessedAt == null));
     }
 }
