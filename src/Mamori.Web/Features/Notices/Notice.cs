@@ -81,6 +81,9 @@ public enum NoticeKind
 
     /// <summary>The calmer weekly advice digest of undesirable operations.</summary>
     WeeklyDigest = 2,
+
+    /// <summary>The monthly security health check (健康診断書) is ready .</summary>
+    HealthReport = 10,
 }
 
 public enum NoticeDelivery
