@@ -57,7 +57,7 @@ public static class AlertGrouping
 
     /// <summary>
     /// The inventory device behind the alert's company-side address at its first-seen time: the address
-    /// history first (as <see cref="ResolveDeviceAtTime"/> does), else a device whose recorded address is that IP.
+    /// history first (<see cref="ResolveDeviceAtTime"/>), else a device whose recorded address is that IP.
     /// </summary>
     public static async Task<int?> ResolveDeviceAsync(AppDbContext db, SecurityAlert alert, CancellationToken cancellationToken)
     {
@@ -68,16 +68,10 @@ public static class AlertGrouping
             return null;
         }
 
-        // The rule of ResolveDeviceAtTime (the period containing the time, else the latest that began
-        // before it, within its grace), applied in memory: SQLite cannot compare DateTimeOffset in SQL.
-        var periods = await db.DeviceAddresses
-            .Where(a => a.CompanyId == alert.CompanyId && a.IpAddress == ip)
-            .Select(a => new { a.DeviceId, a.FirstSeen, a.LastSeen })
-            .ToListAsync(cancellationToken);
-        var best = periods.Where(a => a.FirstSeen <= alert.FirstSeen).OrderByDescending(a => a.FirstSeen).FirstOrDefault();
-        if (best is not null && best.LastSeen + ResolveDeviceAtTime.Grace >= alert.FirstSeen)
+        var resolved = await ResolveDeviceAtTime.HandleAsync(db, alert.CompanyId, ip, alert.FirstSeen, cancellationToken);
+        if (resolved is not null)
         {
-            return best.DeviceId;
+            return resolved;
         }
 
         var byInventory = await db.Devices

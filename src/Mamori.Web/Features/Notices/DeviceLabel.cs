@@ -3,8 +3,8 @@ using Mamori.Web.Features.Devices;
 namespace Mamori.Web.Features.Notices;
 
 /// <summary>
-/// How a notice names a device (R-5.5): by its inventory entry, who uses it and its host name, e.g.
-/// 「経理のパソコン（山田 太郎さん使用・FMV-A123）」; the IP address only as a secondary detail.
+/// How a notice names a device (R-5.5): by its inventory entry (<see cref="DeviceDisplayName"/>, e.g.
+/// 「経理の山田さんのノートPC (FMV-A123)」); a device not in the inventory by its IP address, said so.
 /// </summary>
 public static class DeviceLabel
 {
@@ -18,24 +18,6 @@ public static class DeviceLabel
                 : (english ? $"the device at {ip} (not yet in your inventory)" : $"IP アドレス {ip} の機器（台帳に未登録）");
         }
 
-        var details = new List<string>(2);
-        if (!string.IsNullOrWhiteSpace(device.UsedBy))
-        {
-            details.Add(english ? "used by " + device.UsedBy : device.UsedBy + " さん使用");
-        }
-
-        if (!string.IsNullOrWhiteSpace(device.HostName))
-        {
-            details.Add(device.HostName);
-        }
-
-        if (details.Count == 0)
-        {
-            return device.Name;
-        }
-
-        return english
-            ? $"{device.Name} ({string.Join(", ", details)})"
-            : $"{device.Name}（{string.Join("・", details)}）";
+        return DeviceDisplayName.For(device);
     }
 }

@@ -40,7 +40,7 @@ public sealed class NoticeFlowTests : TriageTestBase
         Assert.Contains("hoshu@michinoku-it.example", mail.Header("Cc"));
         Assert.Contains("hoshu@michinoku-it.example", mail.Recipients);
         Assert.StartsWith("【Mamori】危険度中：フィッシングサイトへのアクセス（経理のノートPC", mail.Subject);
-        Assert.Contains("経理のノートPC（山田 さん使用・FMV-A123）", mail.Body);
+        Assert.Contains("経理のノートPC · 山田 (FMV-A123)", mail.Body);
         Assert.Contains("■ 今すぐしていただきたいこと", mail.Body);
         Assert.Contains("022-000-1234", mail.Body);
         Assert.Contains("login-bank[.]example", mail.Body);

@@ -61,8 +61,8 @@ public sealed class NoticeTemplatesTests
     }
 
     [Fact]
-    public void DeviceLabel_Japanese_NamesUserAndHost() =>
-        Assert.Equal("経理のノートPC（山田 さん使用・FMV-A123）", DeviceLabel.Format(new Device { Name = "経理のノートPC", UsedBy = "山田", HostName = "FMV-A123" }, "10.0.0.5", "ja"));
+    public void DeviceLabel_KnownDevice_InventoryDisplayName() =>
+        Assert.Equal("経理のノートPC · 山田 (FMV-A123)", DeviceLabel.Format(new Device { Name = "経理のノートPC", UsedBy = "山田", HostName = "FMV-A123" }, "10.0.0.5", "ja"));
 
     [Fact]
     public void DeviceLabel_UnknownDevice_FallsBackToIp() =>
