@@ -179,6 +179,21 @@ public sealed class HealthReportGenerationTests : IAsyncLifetime
         Assert.Contains("data-analytics", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DemoReport_PrintedOnFirstDownloadAndKept()
+    {
+        var demo = await CountAsync(db => db.Set<HealthReport>().Where(r => r.Pdf == null).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await client.LoginAsync(DemoLogins.TohokuOperator.Email, DemoLogins.Password);
+
+        var page = await client.GetStringAsync(new Uri($"/health-reports/{demo}", UriKind.Relative));
+        Assert.Contains("data-testid=\"health-report\"", page, StringComparison.Ordinal);
+        using var first = await client.GetAsync(new Uri($"/health-reports/{demo}?handler=Pdf", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(await CountAsync(db => db.Set<HealthReport>().Where(r => r.Id == demo).Select(r => r.Pdf).SingleAsync()));
+    }
+
     private async Task<(int OperatorId, List<int> Companies)> CreateCompaniesAsync(params string[] names)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
