@@ -74,6 +74,7 @@ public sealed partial class DemoSeeder
         await SeedHelpDeskAsync(tohoku, cancellationToken);
         await SeedDeviceInventoryAsync(cancellationToken);
         await SeedTriageAsync(tohoku, cancellationToken);
+        await SeedHealthReportsAsync(tohoku.Operator.Id, cancellationToken);
         await AddUserAsync(DemoLogins.HokurikuOperator, hokuriku.Operator.Id);
         await AddUserAsync(DemoLogins.HokurikuMember, hokuriku.Operator.Id, companyId: hokuriku.Companies["株式会社金沢工芸社"]);
         await AddUserAsync(DemoLogins.HokurikuVendor, hokuriku.Operator.Id, vendorId: hokuriku.Vendors["加賀ネットサービス株式会社"]);

@@ -28,10 +28,10 @@ public sealed class HealthReportTestData(AppDbContext db, int operatorId, int co
     public static async Task<HealthReportTestData> CreateCompanyAsync(AppDbContext db, int operatorId, string name, Industry industry = Industry.Manufacturing, int pcs = 12)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var company = new MemberCompany { OperatorId = operatorId, Name = name, Industry = industry, PcCount = pcs };
+        var company = new MemberCompany { OperatorId = operatorId, Name = name, Industry = industry, PcCount = pcs, Prefecture = Mamori.Web.Features.Regions.Prefecture.Miyagi };
         db.Companies.Add(company);
         await db.SaveChangesAsync();
-        var site = new Site { OperatorId = operatorId, CompanyId = company.Id, Name = "本社", Kind = SiteKind.Office };
+        var site = new Site { OperatorId = operatorId, CompanyId = company.Id, Name = "本社", Kind = SiteKind.Office, Prefecture = Mamori.Web.Features.Regions.Prefecture.Miyagi };
         db.Sites.Add(site);
         await db.SaveChangesAsync();
         var a = new NetworkSensor { OperatorId = operatorId, CompanyId = company.Id, SiteId = site.Id, SerialNumber = "T-" + company.Id + "-A", Name = "A" };
