@@ -45,6 +45,7 @@ public static class IngestServiceCollectionExtensions
         services.AddScoped<GetSensorSettingsHandler>();
         services.AddScoped<SaveSensorSettingsHandler>();
 
+        services.AddMemoryCache();
         services.AddOpenApi();
         services.AddRateLimiter(options =>
         {

@@ -136,7 +136,7 @@ public static class SensorApiEndpoints
             return new SensorApiError(StatusCodes.Status503ServiceUnavailable, "unavailable", "The server cannot queue batches right now; nothing was stored. Send the batch again later.").ToResult();
         }
 
-        var (_, etag) = await configuration.HandleAsync(sensor.OperatorId, sensor.SensorId, cancellationToken);
+        var (_, etag) = await configuration.HandleAsync(sensor.OperatorId, sensor.SensorId, cancellationToken, allowCached: true);
         if (sensor.RotationRequired)
         {
             http.Response.Headers[SensorIdentity.RotateHeader] = "true";
