@@ -21,6 +21,7 @@ work=$(mktemp -d /tmp/mamori-test.XXXXXX)
 chmod 755 "$work"
 cleanup() {
   [ -n "${pg_ctl:-}" ] && [ -d "$work/pg" ] && $pg_as "$pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1
+  [ -d "$work/rabbitmq" ] && scripts/test-rabbitmq.sh stop "$work/rabbitmq" >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -43,6 +44,11 @@ done
 [ -n "$pg_port" ] || { cat "$work/pg.log" >&2; mamori_die "could not start PostgreSQL"; }
 export MAMORI_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=unused;Include Error Detail=true"
 mamori_log "PostgreSQL running on 127.0.0.1:$pg_port"
+
+# --- RabbitMQ: a private node (own name, ports, data) for the ingest pipeline tests -------
+MAMORI_TEST_RABBITMQ=$(scripts/test-rabbitmq.sh start "$work/rabbitmq") || mamori_die "could not start RabbitMQ (log: $work/rabbitmq/log)"
+export MAMORI_TEST_RABBITMQ
+mamori_log "RabbitMQ running at ${MAMORI_TEST_RABBITMQ#amqp://guest:guest@}"
 
 # --- build and test ---------------------------------------------------------------------
 mamori_log "building"

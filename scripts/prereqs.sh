@@ -48,7 +48,8 @@ mamori_require() {
   case "$mode" in
     demo) cmds=(node npm); pkgs=(libpcap0.8 fonts-noto-cjk) ;;
     test) cmds=(node npm chromium pdftotext tshark tcpdump ip dig curl openssl)
-          pkgs=(libpcap0.8 fonts-noto-cjk postgresql) ;;
+          pkgs=(libpcap0.8 fonts-noto-cjk postgresql)
+          pkgs+=(rabbitmq-server) ;;
   esac
   pkgs+=(ieee-data)  # MAC vendor registry for the device inventory (demo and test)
   local c

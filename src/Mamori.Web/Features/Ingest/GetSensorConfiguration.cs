@@ -6,6 +6,7 @@ using Mamori.Sensor.Shipping;
 using Mamori.Web.Data;
 using Mamori.Web.Features.Sensors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Mamori.Web.Features.Ingest;
 
@@ -14,9 +15,40 @@ namespace Mamori.Web.Features.Ingest;
 /// default, else the sensor library's defaults. The ETag is a hash of the document, so it changes
 /// exactly when the content does (and is the same on every server process).
 /// </summary>
-public sealed class GetSensorConfigurationHandler(AppDbContext db)
+public sealed class GetSensorConfigurationHandler(AppDbContext db, IMemoryCache cache)
 {
-    public async Task<(SensorConfigurationDocument Document, string ETag)> HandleAsync(int operatorId, int sensorId, CancellationToken cancellationToken)
+    /// <summary>How long a document is reused before it is read again (a save in this process invalidates at once).</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
+
+    /// <param name="operatorId">The sensor's operator.</param>
+    /// <param name="sensorId">The sensor.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="allowCached">Batch receipts may use a document up to <see cref="CacheFor"/> old; the configuration route reads fresh.</param>
+    public async Task<(SensorConfigurationDocument Document, string ETag)> HandleAsync(int operatorId, int sensorId, CancellationToken cancellationToken, bool allowCached = false)
+    {
+        // Every batch receipt carries the ETag: keep the query off the hot path.
+        var key = (typeof(GetSensorConfigurationHandler), operatorId, Generation(cache, operatorId), sensorId);
+        if (allowCached && cache.TryGetValue(key, out (SensorConfigurationDocument, string) cached))
+        {
+            return cached;
+        }
+
+        var fresh = await ReadAsync(operatorId, sensorId, cancellationToken);
+        cache.Set(key, fresh, CacheFor);
+        return fresh;
+    }
+
+    /// <summary>Called after settings of the operator change: every cached document of it is dropped.</summary>
+    public static void Invalidate(IMemoryCache cache, int operatorId)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        cache.Set((typeof(GetSensorConfigurationHandler), "generation", operatorId), Generation(cache, operatorId) + 1);
+    }
+
+    private static int Generation(IMemoryCache cache, int operatorId) =>
+        cache.TryGetValue((typeof(GetSensorConfigurationHandler), "generation", operatorId), out int generation) ? generation : 0;
+
+    private async Task<(SensorConfigurationDocument Document, string ETag)> ReadAsync(int operatorId, int sensorId, CancellationToken cancellationToken)
     {
         var rows = await db.Set<SensorSettings>()
             .Where(s => s.OperatorId == operatorId && (s.SensorId == sensorId || s.SensorId == null))

@@ -27,7 +27,13 @@ public static class IngestServiceCollectionExtensions
         services.AddScoped<RotateSensorCredentialHandler>();
         services.AddScoped<StoreBatchHandler>();
         services.AddScoped<GetSensorConfigurationHandler>();
-        services.AddScoped<IBatchPipeline, InProcessBatchPipeline>();
+        services.AddScoped<InProcessBatchPipeline>();
+        services.AddScoped<RabbitMqBatchPipeline>();
+        services.AddScoped<IBatchPipeline>(sp => sp.GetRequiredService<IOptions<IngestOptions>>().Value.RabbitMq.Enabled
+            ? sp.GetRequiredService<RabbitMqBatchPipeline>()
+            : sp.GetRequiredService<InProcessBatchPipeline>());
+        services.AddSingleton<RabbitMqBroker>();
+        services.AddHostedService<RabbitMqBatchWorker>();
 
         services.AddScoped<ListSensorsHandler>();
         services.AddScoped<GetSensorDetailHandler>();
@@ -39,6 +45,7 @@ public static class IngestServiceCollectionExtensions
         services.AddScoped<GetSensorSettingsHandler>();
         services.AddScoped<SaveSensorSettingsHandler>();
 
+        services.AddMemoryCache();
         services.AddOpenApi();
         services.AddRateLimiter(options =>
         {

@@ -42,6 +42,7 @@ public static class SensorApiEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Ship a batch (idempotent by batchId; stored all or nothing)");
 
         api.MapGet("/configuration", GetConfigurationAsync)
@@ -124,8 +125,18 @@ public static class SensorApiEndpoints
             return new SensorApiError(StatusCodes.Status400BadRequest, SensorApiErrors.InvalidBatch, "The batch failed validation; nothing of it was stored.", faults).ToResult();
         }
 
-        var duplicate = await pipeline.AcceptAsync(sensor, batch, body, cancellationToken);
-        var (_, etag) = await configuration.HandleAsync(sensor.OperatorId, sensor.SensorId, cancellationToken);
+        bool duplicate;
+        try
+        {
+            duplicate = await pipeline.AcceptAsync(sensor, batch, body, cancellationToken);
+        }
+        catch (IngestUnavailableException)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return new SensorApiError(StatusCodes.Status503ServiceUnavailable, "unavailable", "The server cannot queue batches right now; nothing was stored. Send the batch again later.").ToResult();
+        }
+
+        var (_, etag) = await configuration.HandleAsync(sensor.OperatorId, sensor.SensorId, cancellationToken, allowCached: true);
         if (sensor.RotationRequired)
         {
             http.Response.Headers[SensorIdentity.RotateHeader] = "true";

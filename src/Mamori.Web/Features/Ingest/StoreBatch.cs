@@ -18,7 +18,8 @@ namespace Mamori.Web.Features.Ingest;
 /// <remarks>
 /// The caller's <see cref="AppDbContext"/> must act as the sensor's company (the tenant filters and
 /// write guard then confine the batch to it). On PostgreSQL the append-only lists go in with binary
-/// COPY inside the same transaction; on SQLite through EF.
+/// COPY inside the same transaction (rows are written synchronously into Npgsql's buffer: an await
+/// per value cost more than the copy itself); on SQLite through EF.
 /// </remarks>
 public sealed class StoreBatchHandler(AppDbContext db, TimeProvider clock)
 {
@@ -296,21 +297,21 @@ public sealed class StoreBatchHandler(AppDbContext db, TimeProvider clock)
             cancellationToken);
         foreach (var d in devices)
         {
-            await import.StartRowAsync(cancellationToken);
-            await import.WriteAsync(sensor.OperatorId, NpgsqlDbType.Integer, cancellationToken);
-            await import.WriteAsync(sensor.CompanyId, NpgsqlDbType.Integer, cancellationToken);
-            await import.WriteAsync(sensor.SiteId, NpgsqlDbType.Integer, cancellationToken);
-            await import.WriteAsync(sensor.SensorId, NpgsqlDbType.Integer, cancellationToken);
-            await WriteTextAsync(import, d.Mac, cancellationToken);
-            await import.WriteAsync(d.Ip, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteTextAsync(import, d.HostName, cancellationToken);
-            await WriteTextAsync(import, JoinNames(d.Names), cancellationToken);
-            await WriteTextAsync(import, d.VendorClass, cancellationToken);
-            await WriteTextAsync(import, d.UserAgent, cancellationToken);
-            await import.WriteAsync(d.Source, NpgsqlDbType.Varchar, cancellationToken);
-            await import.WriteAsync(d.FirstSeen.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-            await import.WriteAsync(d.LastSeen.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-            await import.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+            import.StartRow();
+            import.Write(sensor.OperatorId, NpgsqlDbType.Integer);
+            import.Write(sensor.CompanyId, NpgsqlDbType.Integer);
+            import.Write(sensor.SiteId, NpgsqlDbType.Integer);
+            import.Write(sensor.SensorId, NpgsqlDbType.Integer);
+            WriteText(import, d.Mac);
+            import.Write(d.Ip, NpgsqlDbType.Varchar);
+            WriteText(import, d.HostName);
+            WriteText(import, JoinNames(d.Names));
+            WriteText(import, d.VendorClass);
+            WriteText(import, d.UserAgent);
+            import.Write(d.Source, NpgsqlDbType.Varchar);
+            import.Write(d.FirstSeen.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            import.Write(d.LastSeen.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            import.Write(now, NpgsqlDbType.TimestampTz);
         }
 
         await import.CompleteAsync(cancellationToken);
@@ -328,16 +329,16 @@ public sealed class StoreBatchHandler(AppDbContext db, TimeProvider clock)
             cancellationToken);
         foreach (var n in names)
         {
-            await import.StartRowAsync(cancellationToken);
-            await import.WriteAsync(sensor.OperatorId, NpgsqlDbType.Integer, cancellationToken);
-            await import.WriteAsync(sensor.CompanyId, NpgsqlDbType.Integer, cancellationToken);
-            await import.WriteAsync(sensor.SensorId, NpgsqlDbType.Integer, cancellationToken);
-            await import.WriteAsync(n.Kind, NpgsqlDbType.Varchar, cancellationToken);
-            await import.WriteAsync(n.Name, NpgsqlDbType.Varchar, cancellationToken);
-            await import.WriteAsync(n.ClientIp, NpgsqlDbType.Varchar, cancellationToken);
-            await import.WriteAsync(n.FirstSeen.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-            await import.WriteAsync(n.LastSeen.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-            await import.WriteAsync(n.Count, NpgsqlDbType.Bigint, cancellationToken);
+            import.StartRow();
+            import.Write(sensor.OperatorId, NpgsqlDbType.Integer);
+            import.Write(sensor.CompanyId, NpgsqlDbType.Integer);
+            import.Write(sensor.SensorId, NpgsqlDbType.Integer);
+            import.Write(n.Kind, NpgsqlDbType.Varchar);
+            import.Write(n.Name, NpgsqlDbType.Varchar);
+            import.Write(n.ClientIp, NpgsqlDbType.Varchar);
+            import.Write(n.FirstSeen.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            import.Write(n.LastSeen.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            import.Write(n.Count, NpgsqlDbType.Bigint);
         }
 
         await import.CompleteAsync(cancellationToken);
@@ -355,32 +356,32 @@ public sealed class StoreBatchHandler(AppDbContext db, TimeProvider clock)
             cancellationToken);
         foreach (var f in flows)
         {
-            await import.StartRowAsync(cancellationToken);
-            await import.WriteAsync(sensor.OperatorId, NpgsqlDbType.Integer, cancellationToken);
-            await import.WriteAsync(sensor.CompanyId, NpgsqlDbType.Integer, cancellationToken);
-            await import.WriteAsync(sensor.SensorId, NpgsqlDbType.Integer, cancellationToken);
-            await import.WriteAsync(f.ClientIp, NpgsqlDbType.Varchar, cancellationToken);
-            await import.WriteAsync(f.ServerIp, NpgsqlDbType.Varchar, cancellationToken);
-            await import.WriteAsync(f.ServerPort, NpgsqlDbType.Integer, cancellationToken);
-            await import.WriteAsync(f.Protocol, NpgsqlDbType.Varchar, cancellationToken);
-            await import.WriteAsync(f.FirstSeen.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-            await import.WriteAsync(f.LastSeen.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-            await import.WriteAsync(f.Flows, NpgsqlDbType.Bigint, cancellationToken);
-            await import.WriteAsync(f.Bytes, NpgsqlDbType.Bigint, cancellationToken);
+            import.StartRow();
+            import.Write(sensor.OperatorId, NpgsqlDbType.Integer);
+            import.Write(sensor.CompanyId, NpgsqlDbType.Integer);
+            import.Write(sensor.SensorId, NpgsqlDbType.Integer);
+            import.Write(f.ClientIp, NpgsqlDbType.Varchar);
+            import.Write(f.ServerIp, NpgsqlDbType.Varchar);
+            import.Write(f.ServerPort, NpgsqlDbType.Integer);
+            import.Write(f.Protocol, NpgsqlDbType.Varchar);
+            import.Write(f.FirstSeen.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            import.Write(f.LastSeen.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            import.Write(f.Flows, NpgsqlDbType.Bigint);
+            import.Write(f.Bytes, NpgsqlDbType.Bigint);
         }
 
         await import.CompleteAsync(cancellationToken);
     }
 
-    private static async Task WriteTextAsync(NpgsqlBinaryImporter import, string? value, CancellationToken cancellationToken)
+    private static void WriteText(NpgsqlBinaryImporter import, string? value)
     {
         if (value is null)
         {
-            await import.WriteNullAsync(cancellationToken);
+            import.WriteNull();
         }
         else
         {
-            await import.WriteAsync(value, NpgsqlDbType.Varchar, cancellationToken);
+            import.Write(value, NpgsqlDbType.Varchar);
         }
     }
 }

@@ -3,6 +3,7 @@ using Mamori.Sensor.Detection;
 using Mamori.Web.Data;
 using Mamori.Web.Features.Ingest;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Mamori.Web.Features.Sensors;
 
@@ -28,7 +29,7 @@ public sealed class GetSensorSettingsHandler(AppDbContext db)
 /// Saves detection settings after parsing them with the sensor's own parser (<see cref="DetectionOptionsJsonContext"/>),
 /// so a sensor never receives settings it cannot read. A rejected form changes nothing.
 /// </summary>
-public sealed class SaveSensorSettingsHandler(AppDbContext db, TimeProvider clock)
+public sealed class SaveSensorSettingsHandler(AppDbContext db, TimeProvider clock, IMemoryCache cache)
 {
     // The sensor's parser, plus: an unknown property is an error (a misspelt threshold would otherwise be ignored).
     private static readonly JsonSerializerOptions s_strict = new(DetectionOptionsJsonContext.Default.Options)
@@ -86,10 +87,14 @@ public sealed class SaveSensorSettingsHandler(AppDbContext db, TimeProvider cloc
         row.CounterIntervalSeconds = form.CounterIntervalSeconds;
         row.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        GetSensorConfigurationHandler.Invalidate(cache, operatorId);
         return SensorResult.Ok<string?>(null);
     }
 
     /// <summary>Drops a sensor's own settings: it falls back to the operator's default.</summary>
-    public async Task ResetAsync(int operatorId, int sensorId, CancellationToken cancellationToken) =>
+    public async Task ResetAsync(int operatorId, int sensorId, CancellationToken cancellationToken)
+    {
         await db.Set<SensorSettings>().Where(s => s.OperatorId == operatorId && s.SensorId == sensorId).ExecuteDeleteAsync(cancellationToken);
+        GetSensorConfigurationHandler.Invalidate(cache, operatorId);
+    }
 }
