@@ -16,7 +16,7 @@ public sealed partial class DemoSeeder
     private static readonly (string Name, string? Rename, string Host, string Mac, string? Vendor, string? Os, string? Software, string? UsedBy, string? Location, string? Purpose)[] s_aobaDevices =
     [
         ("社長のパソコン", null, "DESKTOP-ITO01", "00:1b:21:4a:10:01", "Intel Corporate", "Windows", "Edge|Chrome", "伊藤 誠", "2階 社長室", "メール・見積書"),
-        ("経理のパソコン", "経理の山田さんのノートPC", "FMV-A123", "00:0b:5d:62:a1:23", "FUJITSU LIMITED", "Windows", "Edge|MSFT 5.0", "山田 恵子", "2階 経理室", "会計ソフト・ネットバンキング"),
+        ("経理のパソコン", "経理の山田さんのノートPC", "FMV-A123", "00:0b:5d:62:a1:23", "FUJITSU LIMITED", "Windows", "Edge", "山田 恵子", "2階 経理室", "会計ソフト・ネットバンキング"),
         ("無線LANルーター", null, "rtx830", "ac:44:f2:30:00:01", "YAMAHA CORPORATION", null, null, null, "1階 事務所 棚の上", "インターネット接続・社内無線LAN"),
         ("複合機", null, "BRN3C2AF4", "00:80:77:3c:2a:f4", "Brother industries, LTD.", null, null, null, "1階 事務所", "印刷・スキャン・FAX"),
         ("受付のパソコン", null, "DESKTOP-UKE01", "00:1b:21:4a:10:05", "Intel Corporate", "Windows", "Chrome", "佐藤 美香", "1階 受付", "来客対応・予約管理"),

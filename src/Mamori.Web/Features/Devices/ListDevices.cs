@@ -103,8 +103,9 @@ public sealed class GetDeviceHandler(AppDbContext db)
         // Sorted here: SQLite cannot order by DateTimeOffset.
         var addresses = (await db.DeviceAddresses.AsNoTracking().Where(a => a.DeviceId == id).ToListAsync(cancellationToken))
             .OrderByDescending(a => a.FirstSeen).ToList();
-        var observations = await db.DeviceObservations.AsNoTracking().Where(o => o.DeviceId == id)
-            .OrderByDescending(o => o.Id).Take(ObservationLimit).ToListAsync(cancellationToken);
+        var observations = (await db.DeviceObservations.AsNoTracking().Where(o => o.DeviceId == id)
+            .OrderByDescending(o => o.Id).Take(ObservationLimit).ToListAsync(cancellationToken))
+            .OrderByDescending(o => o.LastSeen).ToList();
         var alerts = await db.SecurityAlerts.AsNoTracking().CountAsync(a => a.DeviceId == id, cancellationToken);
         return new DeviceDetail(device, company, site, DeviceDisplayName.For(device), addresses, observations, alerts);
     }
