@@ -127,7 +127,8 @@ public sealed class SensorAgent : IDisposable
         }
 
         var capture = Task.Factory.StartNew(() => CaptureLoop(cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var intel = IntelLoopAsync(cancellationToken);
+        using var stopIntel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var intel = IntelLoopAsync(stopIntel.Token);
         try
         {
             await AgentLoopAsync(cancellationToken).ConfigureAwait(false);
@@ -135,6 +136,7 @@ public sealed class SensorAgent : IDisposable
         finally
         {
             _live?.Stop();
+            await stopIntel.CancelAsync().ConfigureAwait(false); // a feed download in flight must not hold the exit
             try
             {
                 await capture.ConfigureAwait(false);
