@@ -50,6 +50,7 @@ mamori_require() {
     test) cmds=(node npm chromium pdftotext tshark tcpdump ip dig curl openssl)
           pkgs=(libpcap0.8 fonts-noto-cjk postgresql) ;;
   esac
+  pkgs+=(ieee-data)  # MAC vendor registry for the device inventory (demo and test)
   local c
   for c in "${cmds[@]}"; do command -v "$c" >/dev/null 2>&1 || missing+=("${MAMORI_PKG_OF[$c]}"); done
   # shellcheck disable=SC2207

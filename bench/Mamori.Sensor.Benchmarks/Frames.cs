@@ -7,6 +7,7 @@ internal static class Frames
 {
     public const byte Fin = 0x01;
     public const byte Syn = 0x02;
+    public const byte Rst = 0x04;
     public const byte Psh = 0x08;
     public const byte Ack = 0x10;
 

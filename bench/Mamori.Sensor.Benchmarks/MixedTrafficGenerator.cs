@@ -6,12 +6,33 @@ namespace Mamori.Sensor.Benchmarks;
 /// <summary>
 /// Writes a synthetic but protocol-correct pcap of mixed office traffic (DNS, HTTP, TLS, SSH,
 /// FTP, SMB) of any size: many concurrent sessions interleaved, full TCP handshakes, data in
-/// MSS-sized segments with ACKs, FIN teardown. Deterministic for a given seed.
+/// MSS-sized segments with ACKs, FIN teardown. One session in <see cref="AttackEvery"/> is instead
+/// an attack burst (port scan, SYN flood, FTP password guessing, DGA look-ups, DNS tunnel, URL
+/// scan, banned software, a listed C&amp;C domain, a privileged login) so the detectors work on
+/// the capture too. Deterministic for a given seed.
 /// </summary>
 public sealed class MixedTrafficGenerator(int seed = 1)
 {
+    /// <summary>One session in this many is an attack burst.</summary>
+    public const int AttackEvery = 100;
+
+    /// <summary>The C&amp;C domain the attack bursts look up; <see cref="Indicators"/> lists it.</summary>
+    public const string C2Domain = "update-check.c2-bench.example";
+
     private const int Mss = 1448;
     private const int ConcurrentSessions = 256;
+
+    private static readonly string[] s_probePaths =
+    [
+        "/.env", "/.git/config", "/wp-login.php", "/phpmyadmin/", "/admin/", "/backup.zip", "/config.php.bak", "/server-status",
+        "/cgi-bin/test.cgi", "/actuator/env", "/.aws/credentials", "/shell.php", "/login.action", "/HNAP1/", "/boaform/admin/formLogin",
+        "/solr/admin/info/system", "/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php", "/manager/html", "/console/", "/jenkins/login",
+        "/owa/auth/logon.aspx", "/remote/login", "/api/v1/pods", "/debug/default/view", "/xmlrpc.php",
+    ];
+
+    /// <summary>Threat intelligence naming <see cref="C2Domain"/>, for the detection benchmarks.</summary>
+    public static IReadOnlyList<Mamori.Sensor.Intel.Indicator> Indicators { get; } =
+        [new(Mamori.Sensor.Intel.IndicatorKind.Domain, "c2-bench.example", Mamori.Sensor.Intel.IntelCategory.C2, "bench")];
     private readonly Random _random = new(seed);
     private long _ticks = 639_029_664_000_000_000; // 2026-01-01
     private int _session;
@@ -69,6 +90,11 @@ public sealed class MixedTrafficGenerator(int seed = 1)
         var client = new byte[] { 10, (byte)(n >> 16), (byte)(n >> 8), (byte)(1 + (n % 250)) };
         var server = new byte[] { 203, 0, 113, (byte)(1 + (n % 50)) };
         var port = (ushort)(32768 + (n % 28000));
+        if (n % AttackEvery == AttackEvery / 2)
+        {
+            return Attack(n / AttackEvery);
+        }
+
         return (n % 10) switch
         {
             0 or 1 or 2 => Dns(client, server, port, n),
@@ -80,9 +106,118 @@ public sealed class MixedTrafficGenerator(int seed = 1)
         };
     }
 
-    private IEnumerable<byte[]> Dns(byte[] client, byte[] server, ushort port, int n)
+    /// <summary>One attack burst; the kind cycles with <paramref name="k"/>, the attacker differs per burst.</summary>
+    private IEnumerable<byte[]> Attack(int k)
     {
-        var name = $"host{n % 5000}.example{n % 37}.co.jp";
+        var attacker = new byte[] { 10, 250, (byte)(k >> 8), (byte)(1 + (k % 250)) };
+        var server = new byte[] { 203, 0, 113, (byte)(200 + (k % 20)) };
+        var port = (ushort)(40000 + (k % 20000));
+        return (k % 9) switch
+        {
+            0 => PortScan(attacker, server),
+            1 => SynFlood(server),
+            2 => FtpGuessing(attacker, server, port),
+            3 => DgaLookups(attacker, server, port),
+            4 => DnsTunnel(attacker, server, port),
+            5 => UrlScan(attacker, server, port),
+            6 => Dns(attacker, server, port, k, $"router{k % 16}.teamviewer.com"),
+            7 => Dns(attacker, server, port, k, C2Domain),
+            _ => Ftp(attacker, server, port, k, "administrator"),
+        };
+    }
+
+    /// <summary>A SYN to each of 40 ports, every one refused (nmap -sS against a closed host).</summary>
+    private IEnumerable<byte[]> PortScan(byte[] attacker, byte[] server)
+    {
+        for (ushort port = 1; port <= 40; port++)
+        {
+            var seq = (uint)_random.Next();
+            yield return Frames.Tcp(attacker, 61000, server, port, seq, 0, Frames.Syn);
+            yield return Frames.Tcp(server, port, attacker, 61000, 0, seq + 1, Frames.Rst | Frames.Ack);
+        }
+    }
+
+    /// <summary>300 SYNs from spoofed sources to one web server, never answered (hping3 --flood --rand-source).</summary>
+    private IEnumerable<byte[]> SynFlood(byte[] server)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var source = new byte[] { 198, 18, (byte)_random.Next(256), (byte)(1 + _random.Next(254)) };
+            yield return Frames.Tcp(source, (ushort)(1024 + _random.Next(60000)), server, 80, (uint)_random.Next(), 0, Frames.Syn);
+        }
+    }
+
+    /// <summary>Twelve wrong passwords for "admin" on one FTP control connection (hydra).</summary>
+    private IEnumerable<byte[]> FtpGuessing(byte[] attacker, byte[] server, ushort port)
+    {
+        var messages = new List<(bool, byte[])> { (false, "220 ProFTPD Server ready.\r\n"u8.ToArray()) };
+        for (var i = 0; i < 12; i++)
+        {
+            messages.Add((true, "USER admin\r\n"u8.ToArray()));
+            messages.Add((false, "331 Password required\r\n"u8.ToArray()));
+            messages.Add((true, Encoding.ASCII.GetBytes($"PASS guess{i}\r\n")));
+            messages.Add((false, "530 Login incorrect.\r\n"u8.ToArray()));
+        }
+
+        return Tcp(attacker, server, port, 21, [.. messages]);
+    }
+
+    /// <summary>Fifteen look-ups of generated names, all NXDOMAIN (a bot searching for its C&amp;C).</summary>
+    private IEnumerable<byte[]> DgaLookups(byte[] attacker, byte[] server, ushort port)
+    {
+        const string letters = "bcdfghjklmnpqrstvwxzaeiou";
+        for (var i = 0; i < 15; i++)
+        {
+            var label = new char[12 + _random.Next(8)];
+            for (var j = 0; j < label.Length; j++)
+            {
+                label[j] = letters[_random.Next(j % 3 == 2 ? letters.Length : 20)];
+            }
+
+            foreach (var frame in DnsExchange(attacker, server, (ushort)(port + i), i, new string(label) + (i % 2 == 0 ? ".com" : ".net"), 1, rcode: 3))
+            {
+                yield return frame;
+            }
+        }
+    }
+
+    /// <summary>Sixty TXT queries with long random base32 labels under one domain (iodine, dnscat2).</summary>
+    private IEnumerable<byte[]> DnsTunnel(byte[] attacker, byte[] server, ushort port)
+    {
+        const string base32 = "abcdefghijklmnopqrstuvwxyz234567";
+        for (var i = 0; i < 60; i++)
+        {
+            var label = new char[40];
+            for (var j = 0; j < label.Length; j++)
+            {
+                label[j] = base32[_random.Next(base32.Length)];
+            }
+
+            foreach (var frame in DnsExchange(attacker, server, port, i, new string(label) + ".t.exfil-bench.example", 16, rcode: 0))
+            {
+                yield return frame;
+            }
+        }
+    }
+
+    /// <summary>Twenty-five probes for well-known weak paths on one keep-alive connection, each 404 (nikto).</summary>
+    private IEnumerable<byte[]> UrlScan(byte[] attacker, byte[] server, ushort port)
+    {
+        var messages = new List<(bool, byte[])>();
+        foreach (var path in s_probePaths)
+        {
+            messages.Add((true, Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: 203.0.113.{server[3]}\r\nUser-Agent: Mozilla/5.00 (Nikto/2.1.6)\r\n\r\n")));
+            messages.Add((false, "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 9\r\n\r\nnot found"u8.ToArray()));
+        }
+
+        return Tcp(attacker, server, port, 80, [.. messages]);
+    }
+
+    private IEnumerable<byte[]> Dns(byte[] client, byte[] server, ushort port, int n, string? name = null) =>
+        DnsExchange(client, server, port, n, name ?? $"host{n % 5000}.example{n % 37}.co.jp", 1, rcode: 0);
+
+    private static IEnumerable<byte[]> DnsExchange(byte[] client, byte[] server, ushort port, int n, string name, byte queryType, byte rcode)
+    {
         var query = new List<byte> { (byte)(n >> 8), (byte)n, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0 };
         foreach (var label in name.Split('.'))
         {
@@ -90,13 +225,19 @@ public sealed class MixedTrafficGenerator(int seed = 1)
             query.AddRange(Encoding.ASCII.GetBytes(label));
         }
 
-        query.AddRange([0, 0, 1, 0, 1]);
+        query.AddRange([0, 0, queryType, 0, 1]);
         yield return Frames.Udp(client, port, server, 53, [.. query]);
         var response = new List<byte>(query);
         response[2] = 0x81;
-        response[3] = 0x80;
-        response[7] = 1;
-        response.AddRange([0xC0, 0x0C, 0, 1, 0, 1, 0, 0, 0x0E, 0x10, 0, 4, 198, 51, 100, (byte)n]);
+        response[3] = (byte)(0x80 | rcode);
+        if (rcode == 0)
+        {
+            response[7] = 1;
+            response.AddRange(queryType == 16
+                ? [0xC0, 0x0C, 0, 16, 0, 1, 0, 0, 0, 0, 0, 5, 4, (byte)'a', (byte)'c', (byte)'k', (byte)'0']
+                : [0xC0, 0x0C, 0, 1, 0, 1, 0, 0, 0x0E, 0x10, 0, 4, 198, 51, 100, (byte)n]);
+        }
+
         yield return Frames.Udp(server, 53, client, port, [.. response]);
     }
 
@@ -136,10 +277,10 @@ public sealed class MixedTrafficGenerator(int seed = 1)
         (false, Random(40_000)),
     ]);
 
-    private IEnumerable<byte[]> Ftp(byte[] client, byte[] server, ushort port, int n) => Tcp(client, server, port, 21,
+    private IEnumerable<byte[]> Ftp(byte[] client, byte[] server, ushort port, int n, string? user = null) => Tcp(client, server, port, 21,
     [
         (false, "220 ProFTPD Server ready.\r\n"u8.ToArray()),
-        (true, Encoding.ASCII.GetBytes($"USER user{n % 30}\r\n")),
+        (true, Encoding.ASCII.GetBytes($"USER {user ?? "user" + (n % 30)}\r\n")),
         (false, "331 Password required\r\n"u8.ToArray()),
         (true, "PASS not-a-real-password\r\n"u8.ToArray()),
         (false, (n % 4 == 0 ? "530 Login incorrect.\r\n"u8 : "230 User logged in.\r\n"u8).ToArray()),

@@ -39,6 +39,10 @@ public static class MamoriWebApp
         builder.Services.AddCompaniesFeature();
         builder.Services.AddDiagnosisFeature();
         builder.Services.AddHelpDeskFeature();
+        builder.Services.AddSensorsFeature();
+        builder.Services.AddDevicesFeature();
+        builder.Services.AddTriageFeature(builder.Configuration);
+        builder.Services.AddHealthReportsFeature();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<DatabaseInitializer>();
@@ -61,9 +65,12 @@ public static class MamoriWebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/healthz");
         app.MapMamoriApi();
+        app.MapSensorApi();
+        app.MapOpenApi();
         app.MapRazorPages();
         return app;
     }

@@ -107,8 +107,21 @@ public sealed class ThreatIntelSet
             return null;
         }
 
-        var key = IntelNormalizer.UrlKey(host, uri);
-        if (key is not null && _urls.TryGetValue(key, out var url))
+        return MatchHttpKey(host, IntelNormalizer.UrlKey(host, uri));
+    }
+
+    /// <summary>
+    /// <see cref="MatchHttp"/> for a request whose key (<see cref="IntelNormalizer.UrlKey(string, string)"/>)
+    /// the caller already has, so it is not computed twice.
+    /// </summary>
+    public Indicator? MatchHttpKey(string? host, string? urlKey)
+    {
+        if (string.IsNullOrEmpty(host))
+        {
+            return null;
+        }
+
+        if (urlKey is not null && _urls.TryGetValue(urlKey, out var url))
         {
             return url;
         }

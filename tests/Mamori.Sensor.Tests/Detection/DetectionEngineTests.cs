@@ -32,6 +32,66 @@ public class DetectionEngineTests
     }
 
     [Fact]
+    public void OnEvent_FloodOfEveryEventKindFromRandomSources_EachDetectorBoundedAndEvicting()
+    {
+        const int Keys = 300;
+        var engine = new DetectionEngine(new DetectionOptions { MaxTrackedKeys = Keys, ObservationCapacity = 2_000 });
+        var random = new Random(7);
+        string RandomLabel(int length)
+        {
+            var chars = new char[length];
+            for (var j = 0; j < length; j++)
+            {
+                chars[j] = (char)('a' + random.Next(26));
+            }
+
+            return new string(chars);
+        }
+
+        long heapAfterWarmUp = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var t = i * 0.0005;
+            var src = new IPAddress(random.Next()).ToString();
+            var dst = new IPAddress(random.Next()).ToString();
+            engine.OnEvent(Ev.Conn(t, src, dst, 1 + (i % 1000), "REJ", "Sr", srcPort: 1024 + (i % 60000)));
+            engine.OnEvent(Ev.Dns(t, src, RandomLabel(30) + "." + RandomLabel(12) + ".com", rcode: 3));
+            engine.OnEvent(Ev.Http(t, src, dst, "/" + RandomLabel(10), status: 404, host: RandomLabel(8) + ".example.jp"));
+            engine.OnEvent(Ev.Tls(t, src, dst, RandomLabel(12) + ".example.net"));
+            engine.OnEvent(Ev.Login(t, src, dst, LoginProtocol.Ftp, LoginResult.Failure, RandomLabel(6)));
+            if (i == 2_000)
+            {
+                heapAfterWarmUp = GC.GetTotalMemory(forceFullCollection: true);
+            }
+        }
+
+        var heapAfterFlood = GC.GetTotalMemory(forceFullCollection: true);
+        foreach (var detector in engine.Detectors)
+        {
+            // A detector holds a few tables (per source, per pair, per name); none grows past its bound.
+            Assert.True(detector.Stats.TrackedKeys <= 4 * Keys, $"{detector.Name} holds {detector.Stats.TrackedKeys} keys");
+        }
+
+        // Every detector that keeps state per source or per name had to evict under the flood, and counted it
+        // (threat intelligence, banned software and undesirable operations keep state only for findings).
+        string[] stateful = ["dns_tunneling", "dga", "brute_force", "port_scan", "url_scan"];
+        foreach (var name in stateful)
+        {
+            var detector = Assert.Single(engine.Detectors, d => d.Name == name);
+            Assert.True(detector.Stats.Evictions > 0, $"{name} evicted nothing");
+        }
+
+        // The retro-hunt log (threat intelligence's state) is bounded the same way.
+        Assert.True(engine.Observations.Count <= 2_000);
+        Assert.True(engine.Observations.Evictions > 50_000, $"observations evicted {engine.Observations.Evictions}");
+        // 90,000 more events of new keys after the warm-up did not grow the heap by more than a few MB
+        // (the flood raises almost no alert: alerts are output and are kept).
+        Assert.True(engine.Alerts.Count < 50, $"{engine.Alerts.Count} alerts");
+        Assert.True(heapAfterFlood - heapAfterWarmUp < 4_000_000, $"heap grew {heapAfterFlood - heapAfterWarmUp:N0} bytes");
+        GC.KeepAlive(engine);
+    }
+
+    [Fact]
     public void RetroHunt_NewIndicatorForAnEarlierLookup_RaisesAlert()
     {
         var engine = new DetectionEngine();

@@ -116,4 +116,64 @@ public class JsonLinesEventWriterTests
         Assert.True(line.GetProperty("plaintext_password").GetBoolean());
         Assert.Equal("Failure", line.GetProperty("result").GetString());
     }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(1L)]
+    [InlineData(-1L)]
+    [InlineData(10_000_000L)]
+    [InlineData(-10_000_000L)]
+    [InlineData(15_000_000L)]
+    [InlineData(17_672_256_015_000_000L)]
+    [InlineData(17_672_256_010_000_221L)]
+    [InlineData(1_234_567L)]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    public void FormatSeconds_SameTextAsDecimalDivision(long ticks)
+    {
+        Span<byte> text = stackalloc byte[32];
+        var length = JsonLinesEventWriter.FormatSeconds(ticks, text);
+        Assert.Equal((ticks / 10_000_000m).ToString(System.Globalization.CultureInfo.InvariantCulture), Encoding.ASCII.GetString(text[..length]));
+    }
+
+    [Fact]
+    public void FormatSeconds_RandomTicks_SameTextAsDecimalDivision()
+    {
+        var random = new Random(7);
+        Span<byte> text = stackalloc byte[32];
+        for (var i = 0; i < 10_000; i++)
+        {
+            var ticks = random.NextInt64(-100_000_000_000_000_000, 100_000_000_000_000_000) / (long)Math.Pow(10, random.Next(8));
+            var length = JsonLinesEventWriter.FormatSeconds(ticks, text);
+            Assert.Equal((ticks / 10_000_000m).ToString(System.Globalization.CultureInfo.InvariantCulture), Encoding.ASCII.GetString(text[..length]));
+        }
+    }
+
+    [Fact]
+    public void OnEvent_ManyEvents_WritesEveryLineInOrderAcrossBlocks()
+    {
+        var events = new List<MetadataEvent>();
+        for (var i = 0; i < 5_000; i++)
+        {
+            events.Add(new DnsEvent { Timestamp = DateTimeOffset.UnixEpoch.AddTicks(i), Flow = s_flow, Query = "host" + i + ".example.co.jp" });
+        }
+
+        var lines = Write([.. events]);
+
+        // 5,000 DNS lines are about 2 MB: several blocks of JsonLinesEventWriter.BlockSize.
+        Assert.Equal(5_000, lines.Length);
+        Assert.Equal("host4999.example.co.jp", lines[^1].GetProperty("query").GetString());
+        Assert.Equal(0.0000001m, lines[1].GetProperty("ts").GetDecimal());
+    }
+
+    [Fact]
+    public void OnEvent_WritesNothingToTheStreamUntilABlockIsFull()
+    {
+        using var stream = new MemoryStream();
+        using var writer = new JsonLinesEventWriter(stream, leaveOpen: true);
+        writer.OnEvent(new DnsEvent { Timestamp = DateTimeOffset.UnixEpoch, Flow = s_flow, Query = "one.example" });
+        Assert.Equal(0, stream.Length);
+        writer.Flush();
+        Assert.EndsWith("\n", Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
+    }
 }

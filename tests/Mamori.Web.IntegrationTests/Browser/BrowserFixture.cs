@@ -37,6 +37,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task<string> BaseUrlAsync() => (await _started.Value).BaseUrl;
 
+    /// <summary>The running app's services, for tests that put data in through the entities.</summary>
+    public async Task<IServiceProvider> ServicesAsync() => (await _started.Value).App.Services;
+
     public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
         var started = await _started.Value;
@@ -79,6 +82,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["ConnectionStrings:Postgres"] = "",
             ["ConnectionStrings:Sqlite"] = "",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Mamori:HealthReports:ScheduleEnabled"] = "false",
         });
         var app = MamoriWebApp.Build(builder);
         await app.StartAsync();

@@ -31,6 +31,8 @@ public sealed class MamoriAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Mamori:DataDirectory", Path.Combine(Path.GetTempPath(), "mamori-tests"));
+        // The monthly report job would otherwise start printing every company's report when a test runs on the 1st–3rd.
+        builder.UseSetting("Mamori:HealthReports:ScheduleEnabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(_database.Settings);

@@ -92,12 +92,14 @@ public sealed class ThreatIntelDetector : IDetector
 
                 break;
             case HttpEvent { Host: { Length: > 0 } host } http:
-                if (IntelNormalizer.UrlKey(host, http.Uri) is { } urlKey)
+                // The key is a System.Uri parse: computed once for the log and the match.
+                var urlKey = IntelNormalizer.UrlKey(host, http.Uri);
+                if (urlKey is not null)
                 {
                     _observations?.Record(ObservationKind.Url, urlKey, client, now);
                 }
 
-                if (intel.MatchHttp(host, http.Uri) is { } httpHit)
+                if (intel.MatchHttpKey(host, urlKey) is { } httpHit)
                 {
                     Hit(httpHit, client, AlertEndpoints.From(flow.Responder, IntelNormalizer.StripPort(host)), "requested http://" + host + Truncate(http.Uri), now, sink);
                 }

@@ -27,6 +27,15 @@ public sealed class MemberCompany : ICompanyRoot
 
     public int PcCount { get; set; }
 
+    /// <summary>The company's maintenance contractor (保守業者), copied on notices .</summary>
+    public string? ContractorName { get; set; }
+
+    /// <summary>Where notices are copied (cc) when the analyst chooses to; null when none.</summary>
+    public string? ContractorEmail { get; set; }
+
+    /// <summary>ja or en: the language notices and digests are written in.</summary>
+    public string NoticeLanguage { get; set; } = "ja";
+
     public List<CompanyContact> Contacts { get; } = [];
 }
 
@@ -40,6 +49,9 @@ internal sealed class MemberCompanyConfiguration : IEntityTypeConfiguration<Memb
         builder.Property(c => c.Industry).HasConversion<string>().HasMaxLength(40);
         builder.Property(c => c.EmployeeBand).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.CapitalBand).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ContractorName).HasMaxLength(200);
+        builder.Property(c => c.ContractorEmail).HasMaxLength(256);
+        builder.Property(c => c.NoticeLanguage).HasMaxLength(5).HasDefaultValue("ja");
         builder.HasOne<OperatorOrganisation>().WithMany().HasForeignKey(c => c.OperatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.OperatorId, c.Name }).IsUnique();
         builder.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);

@@ -72,9 +72,13 @@ public sealed partial class DemoSeeder
         await AddUserAsync(DemoLogins.MinatoMember, tohoku.Operator.Id, companyId: tohoku.Companies["株式会社八戸みなと水産"]);
         await AddUserAsync(DemoLogins.MichinokuVendor, tohoku.Operator.Id, vendorId: tohoku.Vendors["株式会社みちのくITサポート"]);
         await SeedHelpDeskAsync(tohoku, cancellationToken);
+        await SeedDeviceInventoryAsync(cancellationToken);
+        await SeedTriageAsync(tohoku, cancellationToken);
+        await SeedHealthReportsAsync(tohoku.Operator.Id, cancellationToken);
         await AddUserAsync(DemoLogins.HokurikuOperator, hokuriku.Operator.Id);
         await AddUserAsync(DemoLogins.HokurikuMember, hokuriku.Operator.Id, companyId: hokuriku.Companies["株式会社金沢工芸社"]);
         await AddUserAsync(DemoLogins.HokurikuVendor, hokuriku.Operator.Id, vendorId: hokuriku.Vendors["加賀ネットサービス株式会社"]);
+        await SeedSensorsAsync(cancellationToken);
         LogSeeded(tohoku.Companies.Count + hokuriku.Companies.Count);
     }
 

@@ -47,6 +47,12 @@ public sealed class DeviceObservation : ICompanyOwned
 
     /// <summary>When the inventory folded it in; null while waiting.</summary>
     public DateTimeOffset? ProcessedAt { get; set; }
+
+    /// <summary>The device it was folded into (null while waiting, or when it could not be used).</summary>
+    public int? DeviceId { get; set; }
+
+    /// <summary>Why the inventory could not use it (a short code, never the data itself); null when it was used.</summary>
+    public string? Error { get; set; }
 }
 
 /// <summary>
@@ -83,7 +89,10 @@ internal sealed class DeviceObservationConfiguration : IEntityTypeConfiguration<
         builder.Property(o => o.UserAgent).HasMaxLength(500);
         builder.Property(o => o.Source).HasMaxLength(20);
         builder.HasOne<MemberCompany>().WithMany().HasForeignKey(o => o.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(o => o.Error).HasMaxLength(40);
+        // No foreign key: SQLite cannot add one to an existing table; merging re-points these ids.
         builder.HasIndex(o => new { o.CompanyId, o.ProcessedAt });
+        builder.HasIndex(o => o.DeviceId);
     }
 }
 

@@ -51,6 +51,12 @@ public sealed class Notice : ICompanyOwned
     /// <summary>Last e-mail error, when <see cref="Delivery"/> is Failed (no message content).</summary>
     public string? DeliveryError { get; set; }
 
+    /// <summary>E-mail attempts so far (retried with back-off while Failed).</summary>
+    public int DeliveryAttempts { get; set; }
+
+    /// <summary>When the next e-mail attempt is due, while Queued or Failed.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
     /// <summary>Whether the company's maintenance contractor was copied .</summary>
     public bool CopiedToContractor { get; set; }
 
@@ -75,6 +81,9 @@ public enum NoticeKind
 
     /// <summary>The calmer weekly advice digest of undesirable operations.</summary>
     WeeklyDigest = 2,
+
+    /// <summary>The monthly security health check (健康診断書) is ready .</summary>
+    HealthReport = 10,
 }
 
 public enum NoticeDelivery
@@ -107,6 +116,8 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.Property(n => n.Recipients).HasMaxLength(1000);
         builder.Property(n => n.DeliveryError).HasMaxLength(500);
         builder.Property(n => n.AcknowledgedBy).HasMaxLength(100);
+        // Added to an existing table: the column needs a default; the sentinel keeps EF writing 0 itself.
+        builder.Property(n => n.DeliveryAttempts).HasDefaultValue(0).HasSentinel(-1);
         builder.HasOne<MemberCompany>().WithMany().HasForeignKey(n => n.CompanyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Incident>().WithMany().HasForeignKey(n => n.IncidentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(n => new { n.CompanyId, n.CreatedAt });
