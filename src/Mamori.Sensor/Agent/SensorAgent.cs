@@ -127,7 +127,8 @@ public sealed class SensorAgent : IDisposable
         }
 
         var capture = Task.Factory.StartNew(() => CaptureLoop(cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var intel = IntelLoopAsync(cancellationToken);
+        using var stopIntel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var intel = IntelLoopAsync(stopIntel.Token);
         try
         {
             await AgentLoopAsync(cancellationToken).ConfigureAwait(false);
@@ -135,6 +136,7 @@ public sealed class SensorAgent : IDisposable
         finally
         {
             _live?.Stop();
+            await stopIntel.CancelAsync().ConfigureAwait(false); // a feed download in flight must not hold the exit
             try
             {
                 await capture.ConfigureAwait(false);
@@ -447,21 +449,22 @@ public sealed class SensorAgent : IDisposable
 
         var pace = _options.ReplayPacketsPerSecond > 0 && _options.ReadPath is not null ? Stopwatch.StartNew() : null;
         var read = 0L;
-        var more = true;
         var lastDrops = _time.GetUtcNow();
-        while (more && !cancellationToken.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested)
         {
-            lock (_gate)
+            // Read outside the lock: on a quiet link a live read waits, and the agent loop must not.
+            if (!source.TryReadPacket(out var packet))
             {
-                // A slice of packets per lock: the agent loop gets in between slices.
-                for (var i = 0; i < 64 && more; i++)
-                {
-                    more = ProcessNext(source);
-                    read++;
-                }
+                break;
             }
 
-            if (source is LiveCapture live && _time.GetUtcNow() - lastDrops > TimeSpan.FromSeconds(1))
+            lock (_gate)
+            {
+                ProcessPacket(packet);
+            }
+
+            read++;
+            if ((read & 1023) == 0 && source is LiveCapture live && _time.GetUtcNow() - lastDrops > TimeSpan.FromSeconds(1))
             {
                 live.RefreshDropCounters();
                 lastDrops = _time.GetUtcNow();
@@ -483,17 +486,12 @@ public sealed class SensorAgent : IDisposable
         }
     }
 
-    private bool ProcessNext(ICaptureSource source)
+    /// <summary>One packet into the counters and the engine. Called under <c>_gate</c>.</summary>
+    private void ProcessPacket(in RawPacket packet)
     {
-        if (!source.TryReadPacket(out var packet))
-        {
-            return false;
-        }
-
         _packets++;
         _collector.OnPacket(packet.Timestamp, packet.OriginalLength > 0 ? packet.OriginalLength : packet.Data.Length);
         _engine!.Process(packet);
-        return true;
     }
 
     /// <summary>Seals what is collected into batches on disk. Called under <c>_gate</c>.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Mamori.Sensor.Agent;
 using Mamori.Sensor.Detection;
 using Mamori.Sensor.Shipping;
+using Mamori.Sensor.Tests.Capture.Live;
 using Mamori.Sensor.Tests.TestSupport;
 
 namespace Mamori.Sensor.Tests.Agent;
@@ -88,6 +89,43 @@ public sealed class SensorAgentTests : IDisposable
         Assert.Equal(46, _receiver.Counters.Values.Sum(c => c.Packets));
         Assert.Contains(_receiver.Batches.Values.SelectMany(b => b.Flows), f => f.ServerIp == "203.0.113.50" && f.ServerPort == 443);
         Assert.All(_receiver.Batches.Values, b => Assert.True(b.Health.MemoryBytes > 0));
+    }
+
+    [RequiresLibpcapFact]
+    public async Task RunAsync_LiveOnLoopbackThenQuiet_ShipsClosedIntervalsWhileTheLinkIsQuiet()
+    {
+        var state = await EnrollAsync();
+        var port = 40_000 + Random.Shared.Next(20_000);
+        using var log = new StringWriter();
+        using var agent = new SensorAgent(
+            new SensorAgentOptions { StateDirectory = state, Interface = "lo", Filter = $"udp and dst port {port}", ShipIntervalOverride = TimeSpan.FromMilliseconds(300), CounterIntervalOverride = TimeSpan.FromSeconds(1) },
+            _http, TimeProvider.System, TextWriter.Synchronized(log));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = agent.RunAsync(stop.Token);
+        await Task.Delay(1_000); // capture open
+        using (var client = new System.Net.Sockets.UdpClient(System.Net.Sockets.AddressFamily.InterNetwork))
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                await client.SendAsync("mamori-agent"u8.ToArray(), new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
+            }
+        }
+
+        // The link is quiet now: the interval must still close on the clock and be shipped.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        {
+            while (_receiver.Counters.Values.Sum(c => c.Packets) < 30)
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+        }
+
+        await stop.CancelAsync();
+        var exit = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(SensorExitCodes.Ok, exit);
+        Assert.Equal(30, _receiver.Counters.Values.Sum(c => c.Packets));
+        Assert.Contains(_receiver.Batches.Values, b => b.ItemCount == 0); // heartbeats while quiet
     }
 
     [Fact]
