@@ -34,6 +34,7 @@ public static class TriageServiceCollectionExtensions
         services.AddScoped<EscalateNoticesHandler>();
         services.AddScoped<ListEscalatedNoticesHandler>();
         services.AddScoped<BuildWeeklyDigestsHandler>();
+        services.AddScoped<Mamori.Web.Features.Portal.GetPortalHandler>();
 
         if (configuration.GetValue(TriageOptions.SectionName + ":RunWorkers", true))
         {
