@@ -255,6 +255,26 @@ public sealed class SensorAgent : IDisposable
         }
     }
 
+    /// <summary>
+    /// The operator asked for a new credential: fetch it, store it (0600, atomically) and use it from the next call.
+    /// A failure keeps the old credential (still valid until the rotation succeeds) and is retried after the next batch.
+    /// </summary>
+    private async Task RotateCredentialAsync(CancellationToken cancellationToken)
+    {
+        var result = await _client.RotateAsync(cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            RecordError("The operator asked for a new credential but the rotation failed, will retry: " + result.Message);
+            return;
+        }
+
+        var current = _state.ReadCredential()!;
+        var rotated = current with { Credential = result.Value!.Credential, SensorId = result.Value.SensorId };
+        _state.WriteCredential(rotated);
+        _client = new SensorClient(_http, rotated.Server, rotated.Credential, _time);
+        Log("The sensor's credential was rotated at the operator's request.");
+    }
+
     /// <summary>Sends queued batches oldest first until the queue is empty (true) or a send fails.</summary>
     private async Task<(bool Drained, TimeSpan? RetryAfter)> DrainAsync(CancellationToken cancellationToken)
     {
@@ -269,6 +289,11 @@ public sealed class SensorAgent : IDisposable
                 if (!SameEtag(result.Value!.ConfigurationEtag, _configurationEtag))
                 {
                     await RefreshConfigurationAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (_client.RotationRequested)
+                {
+                    await RotateCredentialAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 continue;

@@ -105,6 +105,17 @@ public sealed class SensorClient
         return await SendAsync(message, ShippingJsonContext.Default.BatchReceipt, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>True once a server answer carried <see cref="SensorApi.RotateRequestedHeader"/>: the operator wants a new credential.</summary>
+    public bool RotationRequested { get; private set; }
+
+    /// <summary>POST <see cref="SensorApi.RotatePath"/>: a new credential replaces this one on the server.</summary>
+    public async Task<SensorCallResult<EnrollResponse>> RotateAsync(CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_server, SensorApi.RotatePath)) { Content = JsonContent([]) };
+        Authorize(message);
+        return await SendAsync(message, ShippingJsonContext.Default.EnrollResponse, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>GET <see cref="SensorApi.ConfigurationPath"/> with If-None-Match.</summary>
     public async Task<SensorCallResult<ConfigurationFetch>> GetConfigurationAsync(string? etag, CancellationToken cancellationToken)
     {
@@ -172,6 +183,11 @@ public sealed class SensorClient
             {
                 var failure = await ClassifyAsync(response, _time, cancellationToken).ConfigureAwait(false);
                 return new(null, failure.Failure, failure.Message, failure.RetryAfter);
+            }
+
+            if (response.Headers.TryGetValues(SensorApi.RotateRequestedHeader, out var rotate) && rotate.Contains("true", StringComparer.OrdinalIgnoreCase))
+            {
+                RotationRequested = true;
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,12 @@ public static class SensorApi
     /// <summary>POST (empty body) → <see cref="EnrollResponse"/> with a new secret; the old one stops working.</summary>
     public const string RotatePath = Prefix + "/rotate";
 
+    /// <summary>
+    /// Response header (value <c>true</c>) the server adds to a batch receipt while the operator wants the
+    /// sensor's credential rotated: the agent then calls <see cref="RotatePath"/> and keeps the new credential.
+    /// </summary>
+    public const string RotateRequestedHeader = "Mamori-Rotate-Credential";
+
     /// <summary>Largest accepted batch body in bytes; larger is 413.</summary>
     public const int MaxBatchBytes = 4 * 1024 * 1024;
 

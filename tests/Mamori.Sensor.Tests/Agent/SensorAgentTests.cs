@@ -91,6 +91,27 @@ public sealed class SensorAgentTests : IDisposable
         Assert.All(_receiver.Batches.Values, b => Assert.True(b.Health.MemoryBytes > 0));
     }
 
+    [Fact]
+    public async Task RunAsync_OperatorRequestsRotation_StoresTheNewCredentialAndKeepsShipping()
+    {
+        var capture = WriteCapture();
+        var state = await EnrollAsync();
+        _receiver.RequestRotation = true;
+        using var log = new StringWriter();
+        using var agent = new SensorAgent(
+            new SensorAgentOptions { StateDirectory = state, ReadPath = capture, ReplayPacketsPerSecond = 20, ShipIntervalOverride = TimeSpan.FromMilliseconds(200), CounterIntervalOverride = TimeSpan.FromSeconds(1) },
+            _http, TimeProvider.System, log);
+
+        var exit = await agent.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exit == SensorExitCodes.Ok, log.ToString());
+        Assert.Equal(1, _receiver.Rotations);
+        Assert.Equal(SensorTestReceiver.RotatedCredential, new AgentStateDirectory(state).ReadCredential()?.Credential);
+        // Everything after the rotation was accepted with the new credential: the whole capture arrived.
+        Assert.Equal(46, _receiver.Counters.Values.Sum(c => c.Packets));
+        Assert.Equal(0, _receiver.RejectedRequests);
+    }
+
     [RequiresLibpcapFact]
     public async Task RunAsync_LiveOnLoopbackThenQuiet_ShipsClosedIntervalsWhileTheLinkIsQuiet()
     {

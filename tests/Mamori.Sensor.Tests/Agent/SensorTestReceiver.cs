@@ -19,6 +19,18 @@ public sealed class SensorTestReceiver : IDisposable
     public const string UsedCode = "USED-CODE";
     public const string Credential = "7.secret-for-tests";
 
+    /// <summary>The credential a rotation hands out; once rotated, only it is accepted.</summary>
+    public const string RotatedCredential = "7.rotated-secret-for-tests";
+
+    /// <summary>When true, batch receipts ask the sensor to rotate its credential (as the operator's page does).</summary>
+    public bool RequestRotation { get; set; }
+
+    /// <summary>How many rotations were made.</summary>
+    public int Rotations => _rotations;
+
+    private int _rotations;
+    private string _accepted = Credential;
+
     private readonly Lock _gate = new();
     private HttpListener? _listener;
     private Task? _loop;
@@ -176,7 +188,7 @@ public sealed class SensorTestReceiver : IDisposable
             return;
         }
 
-        if (request.Headers["Authorization"] != "Bearer " + Credential)
+        if (request.Headers["Authorization"] != "Bearer " + _accepted)
         {
             Interlocked.Increment(ref _rejectedRequests);
             await ProblemAsync(response, 401, SensorApiErrors.InvalidCredential);
@@ -187,6 +199,16 @@ public sealed class SensorTestReceiver : IDisposable
         {
             Interlocked.Increment(ref _rejectedRequests);
             await ProblemAsync(response, 403, SensorApiErrors.Revoked);
+            return;
+        }
+
+        if (path == SensorApi.RotatePath && request.HttpMethod == "POST")
+        {
+            _accepted = RotatedCredential;
+            RequestRotation = false;
+            Interlocked.Increment(ref _rotations);
+            await WriteAsync(response, 200, JsonSerializer.SerializeToUtf8Bytes(
+                new EnrollResponse(7, RotatedCredential, "株式会社テスト製作所", "本社"), ShippingJsonContext.Default.EnrollResponse));
             return;
         }
 
@@ -234,6 +256,11 @@ public sealed class SensorTestReceiver : IDisposable
             }
 
             var duplicate = !Store(batch);
+            if (RequestRotation)
+            {
+                response.Headers[SensorApi.RotateRequestedHeader] = "true";
+            }
+
             await WriteAsync(response, 200, JsonSerializer.SerializeToUtf8Bytes(
                 new BatchReceipt(batch.BatchId, duplicate, ConfigurationEtag), ShippingJsonContext.Default.BatchReceipt));
             return;

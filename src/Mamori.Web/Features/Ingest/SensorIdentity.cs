@@ -9,7 +9,7 @@ namespace Mamori.Web.Features.Ingest;
 public sealed record SensorIdentity(int SensorId, int OperatorId, int CompanyId, int SiteId, bool RotationRequired = false)
 {
     /// <summary>Response header set on batch receipts while the operator wants the credential rotated.</summary>
-    public const string RotateHeader = "Mamori-Rotate-Credential";
+    public const string RotateHeader = Mamori.Sensor.Shipping.SensorApi.RotateRequestedHeader;
 }
 
 /// <summary>An API failure with its machine-readable code (<see cref="Mamori.Sensor.Shipping.SensorApiErrors"/>).</summary>
