@@ -161,9 +161,17 @@ static async Task<int> SeedAsync(IServiceProvider services, int count, DateOnly 
                 var at = new DateTimeOffset(month.Year, month.Month, day, 9, 0, 0, japan).ToUniversalTime();
                 db.SensorCounters.Add(new SensorCounterInterval
                 {
-                    OperatorId = op.Id, CompanyId = sensor.CompanyId, SensorId = sensor.Id, Start = at, End = at.AddDays(1),
-                    Packets = pcs * 40_000L, Bytes = pcs * 30_000_000L, Flows = pcs * 1_800L, TrafficEvents = pcs * 1_850L,
-                    SecurityEvents = pcs * 4L / 30 + (day % 3), DevicesSeen = pcs + 2,
+                    OperatorId = op.Id,
+                    CompanyId = sensor.CompanyId,
+                    SensorId = sensor.Id,
+                    Start = at,
+                    End = at.AddDays(1),
+                    Packets = pcs * 40_000L,
+                    Bytes = pcs * 30_000_000L,
+                    Flows = pcs * 1_800L,
+                    TrafficEvents = pcs * 1_850L,
+                    SecurityEvents = pcs * 4L / 30 + (day % 3),
+                    DevicesSeen = pcs + 2,
                 });
             }
 
@@ -178,9 +186,20 @@ static async Task<int> SeedAsync(IServiceProvider services, int count, DateOnly 
                 var seen = new DateTimeOffset(month.Year, month.Month, 1 + (i % days), 10, 0, 0, japan).ToUniversalTime();
                 db.SecurityAlerts.Add(new SecurityAlert
                 {
-                    OperatorId = op.Id, CompanyId = sensor.CompanyId, SensorId = sensor.Id, ExternalId = Guid.NewGuid(), Type = type,
-                    KillChain = AlertCatalog.StageOf(type), Severity = AlertSeverity.Medium, FirstSeen = seen, LastSeen = seen.AddHours(1),
-                    Count = 5, Evidence = "benchmark", ReceivedAt = seen, UpdatedAt = seen, State = AlertState.New,
+                    OperatorId = op.Id,
+                    CompanyId = sensor.CompanyId,
+                    SensorId = sensor.Id,
+                    ExternalId = Guid.NewGuid(),
+                    Type = type,
+                    KillChain = AlertCatalog.StageOf(type),
+                    Severity = AlertSeverity.Medium,
+                    FirstSeen = seen,
+                    LastSeen = seen.AddHours(1),
+                    Count = 5,
+                    Evidence = "benchmark",
+                    ReceivedAt = seen,
+                    UpdatedAt = seen,
+                    State = AlertState.New,
                 });
             }
 
@@ -189,9 +208,17 @@ static async Task<int> SeedAsync(IServiceProvider services, int count, DateOnly 
                 var opened = new DateTimeOffset(month.Year, month.Month, 1 + (i % days), 11, 0, 0, japan).ToUniversalTime();
                 db.Incidents.Add(new Incident
                 {
-                    OperatorId = op.Id, CompanyId = sensor.CompanyId, AlertType = AlertType.KnownC2, Severity = AlertSeverity.High,
-                    State = i % 50 == 0 ? IncidentState.Notified : IncidentState.Resolved, Title = "既知のC&Cサーバーへの通信",
-                    OpenedAt = opened, FirstAlertAt = opened, LastAlertAt = opened, ClosedAt = i % 50 == 0 ? null : opened.AddDays(1), AlertCount = 1,
+                    OperatorId = op.Id,
+                    CompanyId = sensor.CompanyId,
+                    AlertType = AlertType.KnownC2,
+                    Severity = AlertSeverity.High,
+                    State = i % 50 == 0 ? IncidentState.Notified : IncidentState.Resolved,
+                    Title = "既知のC&Cサーバーへの通信",
+                    OpenedAt = opened,
+                    FirstAlertAt = opened,
+                    LastAlertAt = opened,
+                    ClosedAt = i % 50 == 0 ? null : opened.AddDays(1),
+                    AlertCount = 1,
                 });
             }
         }
