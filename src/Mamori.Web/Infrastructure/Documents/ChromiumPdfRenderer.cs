@@ -7,7 +7,8 @@ namespace Mamori.Web.Infrastructure.Documents;
 /// Renders HTML to PDF with headless Chromium through Playwright, so every document Mamori
 /// produces (diagnosis results, monthly health reports, letters) is the same page the web shows,
 /// printed. One browser process is shared and started on first use; each document gets its own
-/// isolated browser context.
+/// isolated browser context, except script-free HTML documents (monthly reports printed by the
+/// hundred), which reuse a few open pages: a new context costs a renderer process per document.
 /// </summary>
 public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 {
@@ -22,6 +23,7 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 
     private readonly PdfRendererOptions _options;
     private readonly SemaphoreSlim _startLock = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentBag<IPage>> _idlePages = new(StringComparer.Ordinal);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -36,7 +38,11 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     public async Task<byte[]> RenderHtmlAsync(string html, PdfPageSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
-        return await RenderAsync(settings, page => page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load, Timeout = TimeoutMs }), cancellationToken);
+        ArgumentNullException.ThrowIfNull(settings);
+        Task Load(IPage page) => page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load, Timeout = TimeoutMs });
+        return settings.JavaScript || settings.WaitForSelector is not null
+            ? await RenderAsync(settings, Load, cancellationToken)
+            : await RenderOnPooledPageAsync(settings, Load, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -86,15 +92,60 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 
         cancellationToken.ThrowIfCancellationRequested();
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        return await page.PdfAsync(new()
-        {
-            Format = settings.Format,
-            Landscape = settings.Landscape,
-            PrintBackground = true,
-            PreferCSSPageSize = true,
-            Margin = new() { Top = "12mm", Bottom = "12mm", Left = "12mm", Right = "12mm" },
-        });
+        return await page.PdfAsync(PdfOptions(settings));
     }
+
+    /// <summary>
+    /// Prints on a page kept open between documents (one context per paper/locale setting, scripts
+    /// off, so a document cannot leave anything behind for the next). A page that failed is closed,
+    /// not reused.
+    /// </summary>
+    private async Task<byte[]> RenderOnPooledPageAsync(PdfPageSettings settings, Func<IPage, Task> load, CancellationToken cancellationToken)
+    {
+        var browser = await GetBrowserAsync(cancellationToken);
+        var idle = _idlePages.GetOrAdd(settings.Locale, _ => []);
+        if (!idle.TryTake(out var page) || page.IsClosed)
+        {
+            var context = await browser.NewContextAsync(new() { Locale = settings.Locale, JavaScriptEnabled = false });
+            page = await context.NewPageAsync();
+        }
+
+        try
+        {
+            await load(page);
+            cancellationToken.ThrowIfCancellationRequested();
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            var pdf = await page.PdfAsync(PdfOptions(settings));
+            idle.Add(page);
+            return pdf;
+        }
+        catch
+        {
+            await CloseQuietlyAsync(page);
+            throw;
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(IPage page)
+    {
+        try
+        {
+            await page.Context.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // The browser went away with it; the next document starts a new one.
+        }
+    }
+
+    private static PagePdfOptions PdfOptions(PdfPageSettings settings) => new()
+    {
+        Format = settings.Format,
+        Landscape = settings.Landscape,
+        PrintBackground = true,
+        PreferCSSPageSize = true,
+        Margin = new() { Top = "12mm", Bottom = "12mm", Left = "12mm", Right = "12mm" },
+    };
 
     private async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)
     {
