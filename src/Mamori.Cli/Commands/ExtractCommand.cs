@@ -77,7 +77,8 @@ internal static class ExtractCommand
                 ? Console.OpenStandardOutput()
                 : new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
             using var bufferedOutput = new BufferedStream(outputStream, 1 << 16);
-            using var writer = new JsonLinesEventWriter(bufferedOutput);
+            // A pipe from a live capture gets its lines within a second; a file is written in blocks.
+            using var writer = new JsonLinesEventWriter(bufferedOutput) { FlushInterval = capturePath == "-" ? TimeSpan.FromSeconds(1) : null };
             using var engine = new TrafficEngine(writer, options);
             var stopwatch = Stopwatch.StartNew();
             var interactive = !Console.IsErrorRedirected && (outputPath is not null || Console.IsOutputRedirected);

@@ -34,6 +34,8 @@ public sealed class JsonLinesEventWriter : IEventSink, IDisposable
     private readonly PooledBufferWriter _buffer = new(BlockSize + (16 * 1024));
     private readonly Utf8JsonWriter _writer;
     private bool _disposed;
+    private long _flushIntervalTicks;
+    private long _lastWrite;
 
     /// <summary>Writes to <paramref name="stream"/>.</summary>
     public JsonLinesEventWriter(Stream stream, bool leaveOpen = false)
@@ -50,6 +52,26 @@ public sealed class JsonLinesEventWriter : IEventSink, IDisposable
 
     /// <summary>Lines written.</summary>
     public long Lines { get; private set; }
+
+    /// <summary>
+    /// When set, an event arriving this long after the last write also writes and flushes what
+    /// was gathered (for a live stream such as <c>tcpdump -w - | mamori extract -</c>, where lines
+    /// should not wait for a full block). Null (the default): blocks only.
+    /// </summary>
+    public TimeSpan? FlushInterval
+    {
+        get => _flushIntervalTicks == 0 ? null : TimeSpan.FromSeconds((double)_flushIntervalTicks / System.Diagnostics.Stopwatch.Frequency);
+        set
+        {
+            if (value is { } interval)
+            {
+                ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
+            }
+
+            _flushIntervalTicks = value is { } v ? Math.Max(1, (long)(v.TotalSeconds * System.Diagnostics.Stopwatch.Frequency)) : 0;
+            _lastWrite = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+    }
 
     /// <inheritdoc />
     public void OnEvent(MetadataEvent metadataEvent)
@@ -108,6 +130,10 @@ public sealed class JsonLinesEventWriter : IEventSink, IDisposable
         {
             WriteBlock();
         }
+        else if (_flushIntervalTicks != 0 && System.Diagnostics.Stopwatch.GetTimestamp() - _lastWrite >= _flushIntervalTicks)
+        {
+            Flush();
+        }
     }
 
     /// <summary>Writes the lines gathered so far to the stream and flushes it (e.g. before a pause in live input).</summary>
@@ -124,6 +150,11 @@ public sealed class JsonLinesEventWriter : IEventSink, IDisposable
         {
             _stream.Write(_buffer.WrittenSpan);
             _buffer.Clear();
+        }
+
+        if (_flushIntervalTicks != 0)
+        {
+            _lastWrite = System.Diagnostics.Stopwatch.GetTimestamp();
         }
     }
 

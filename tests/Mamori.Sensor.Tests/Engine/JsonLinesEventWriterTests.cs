@@ -176,4 +176,17 @@ public class JsonLinesEventWriterTests
         writer.Flush();
         Assert.EndsWith("\n", Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OnEvent_FlushIntervalZero_WritesEveryLineAtOnce()
+    {
+        using var stream = new MemoryStream();
+        using var writer = new JsonLinesEventWriter(stream, leaveOpen: true) { FlushInterval = TimeSpan.Zero };
+        writer.OnEvent(new DnsEvent { Timestamp = DateTimeOffset.UnixEpoch, Flow = s_flow, Query = "one.example" });
+        var first = stream.Length;
+        writer.OnEvent(new DnsEvent { Timestamp = DateTimeOffset.UnixEpoch, Flow = s_flow, Query = "two.example" });
+
+        Assert.True(first > 0);
+        Assert.True(stream.Length > first);
+    }
 }

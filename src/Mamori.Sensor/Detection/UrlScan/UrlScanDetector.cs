@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using Mamori.Sensor.Events;
@@ -15,6 +16,13 @@ public sealed class UrlScanDetector : IDetector
     private readonly string[] _probes;
     private readonly int _executionProbeCount;
     private readonly string[] _agents;
+
+    // Multi-string searches over every fragment at once: most requests match none, and then one
+    // pass over the URI replaces a Contains per fragment. A hit falls back to the ordered loop,
+    // so the fragment reported (the first in list order) is the same.
+    private readonly SearchValues<string> _probeSearch;
+    private readonly SearchValues<string> _agentSearch;
+    private static readonly SearchValues<string> s_weakProbeSearch = SearchValues.Create(ScannerSignatures.WeakProbes, StringComparison.OrdinalIgnoreCase);
     private const int WeakProbeThreshold = 3;
     private readonly BoundedStateTable<(IPAddress Src, IPAddress Dst), ScanState> _pairs;
     private IAlertSink? _sink;
@@ -23,9 +31,11 @@ public sealed class UrlScanDetector : IDetector
     public UrlScanDetector(UrlScanOptions options, int maxTrackedKeys)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _probes = [.. ScannerSignatures.ExecutionProbes, .. ScannerSignatures.ReconProbes, .. options.ExtraProbePaths.Select(p => p.ToLowerInvariant())];
+        _probes = [.. ScannerSignatures.ExecutionProbes, .. ScannerSignatures.ReconProbes, .. options.ExtraProbePaths.Where(p => p.Length > 0).Select(p => p.ToLowerInvariant())];
         _executionProbeCount = ScannerSignatures.ExecutionProbes.Length;
-        _agents = [.. ScannerSignatures.ScannerAgents, .. options.ExtraScannerAgents.Select(p => p.ToLowerInvariant())];
+        _agents = [.. ScannerSignatures.ScannerAgents, .. options.ExtraScannerAgents.Where(p => p.Length > 0).Select(p => p.ToLowerInvariant())];
+        _probeSearch = SearchValues.Create(_probes, StringComparison.OrdinalIgnoreCase);
+        _agentSearch = SearchValues.Create(_agents, StringComparison.OrdinalIgnoreCase);
         _pairs = new(maxTrackedKeys, options.Window + options.Window, _ => new ScanState());
         _pairs.Removing = (key, state) => FlushOne(key, state, _sink);
     }
@@ -43,6 +53,12 @@ public sealed class UrlScanDetector : IDetector
     public string? FindProbe(string uri, out bool execution)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        if (!uri.AsSpan().ContainsAny(_probeSearch))
+        {
+            execution = false;
+            return null;
+        }
+
         for (var i = 0; i < _probes.Length; i++)
         {
             if (uri.Contains(_probes[i], StringComparison.OrdinalIgnoreCase))
@@ -58,6 +74,11 @@ public sealed class UrlScanDetector : IDetector
 
     private static string? FindWeakProbe(string uri)
     {
+        if (!uri.AsSpan().ContainsAny(s_weakProbeSearch))
+        {
+            return null;
+        }
+
         foreach (var probe in ScannerSignatures.WeakProbes)
         {
             if (uri.Contains(probe, StringComparison.OrdinalIgnoreCase))
@@ -72,7 +93,7 @@ public sealed class UrlScanDetector : IDetector
     /// <summary>Returns the scanner fragment found in a user agent, or null.</summary>
     public string? FindScannerAgent(string? userAgent)
     {
-        if (string.IsNullOrEmpty(userAgent))
+        if (string.IsNullOrEmpty(userAgent) || !userAgent.AsSpan().ContainsAny(_agentSearch))
         {
             return null;
         }
