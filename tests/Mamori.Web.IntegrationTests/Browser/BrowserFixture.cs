@@ -48,9 +48,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await started.Browser.NewContextAsync(options);
     }
 
-    /// <summary>The running app's services, to plant or read rows a test needs.</summary>
-    public async Task<IServiceProvider> ServicesAsync() => (await _started.Value).App.Services;
-
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
