@@ -62,7 +62,7 @@ public static class IngestServiceCollectionExtensions
             options.AddPolicy(SensorApiEndpoints.SensorPolicy, http =>
             {
                 var limits = http.RequestServices.GetRequiredService<IOptions<IngestOptions>>().Value.RateLimit;
-                var key = SensorSecrets.SensorIdOf(http.Request.Headers.Authorization) ?? "anonymous:" + http.Connection.RemoteIpAddress;
+                var key = SensorSecrets.RateLimitKeyOf(http.Request.Headers.Authorization) ?? "anonymous:" + http.Connection.RemoteIpAddress;
                 return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = limits.Burst,

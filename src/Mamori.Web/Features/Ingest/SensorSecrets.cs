@@ -81,9 +81,15 @@ public static class SensorSecrets
         return true;
     }
 
-    /// <summary>The sensor id of a bearer header, for rate-limit partitions; null when there is none.</summary>
-    public static string? SensorIdOf(string? authorization) =>
-        TryParseBearer(authorization, out var id, out _) ? id.ToString(CultureInfo.InvariantCulture) : null;
+    /// <summary>
+    /// The rate-limit partition of a request: the sensor id together with a digest of the presented secret,
+    /// so that requests forging a sensor's id with a wrong secret fill their own bucket, never the real sensor's.
+    /// Null when the header is not a sensor credential.
+    /// </summary>
+    public static string? RateLimitKeyOf(string? authorization) =>
+        TryParseBearer(authorization, out var id, out var secret)
+            ? string.Create(CultureInfo.InvariantCulture, $"{id}:{Hash(secret)[..16]}")
+            : null;
 
     /// <summary>Compares a secret with a stored hash in constant time.</summary>
     public static bool Matches(string secret, string storedHash)

@@ -233,6 +233,22 @@ public abstract class SensorApiScenarios(AppFixture fixture)
         using var client = factory.CreateClient();
         var credential = await factory.EnrolledCredentialAsync(client, sensor);
 
+        // Someone hammering with this sensor's id and a wrong secret fills a bucket of their own, not the sensor's.
+        var forged = credential.Split('.')[0] + ".not-the-secret";
+        var forgedThrottled = false;
+        for (var i = 0; i < 200 && !forgedThrottled; i++)
+        {
+            using var response = await client.SendAsync(SensorApiClient.Bearer(HttpMethod.Get, SensorApi.ConfigurationPath, forged));
+            Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"a forged credential answered {(int)response.StatusCode}");
+            forgedThrottled = response.StatusCode == HttpStatusCode.TooManyRequests;
+        }
+
+        Assert.True(forgedThrottled, "200 forged requests were never throttled");
+        using (var stillServed = await client.SendAsync(SensorApiClient.Bearer(HttpMethod.Get, SensorApi.ConfigurationPath, credential)))
+        {
+            Assert.Equal(HttpStatusCode.OK, stillServed.StatusCode);
+        }
+
         HttpResponseMessage? limited = null;
         for (var i = 0; i < 200 && limited is null; i++)
         {
