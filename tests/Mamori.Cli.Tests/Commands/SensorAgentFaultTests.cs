@@ -100,6 +100,96 @@ public sealed class SensorAgentFaultTests : IDisposable
         Assert.Empty(Directory.GetFiles(Path.Combine(state, "queue"), "*.batch")); // everything acknowledged, then deleted
     }
 
+    /// <summary>
+    /// The sensor sits in a network namespace the test creates, joined to the host by a veth pair
+    /// (10.77.250.0/30, on these two interfaces only); the host end is taken down mid-stream and brought back.
+    /// </summary>
+    [LabFact(Scenario, Tools = ["ip:iproute2"])]
+    public async Task Run_NetworkLinkCutAndRestored_EveryAlertAndCounterArrivesExactlyOnce()
+    {
+        var capture = LabCaptures.Get(Scenario);
+        var packets = Tshark.Count(capture.PcapPath, "frame");
+        var id = Environment.ProcessId % 10_000;
+        var ns = $"mamori-cut-{id}";
+        var hostEnd = $"mcut{id}h";
+        var sensorEnd = $"mcut{id}s";
+        try
+        {
+            Ip("netns", "add", ns);
+            Ip("link", "add", hostEnd, "type", "veth", "peer", "name", sensorEnd);
+            Ip("link", "set", sensorEnd, "netns", ns);
+            Ip("addr", "add", "10.77.250.1/30", "dev", hostEnd);
+            Ip("link", "set", hostEnd, "up");
+            Ip("netns", "exec", ns, "ip", "addr", "add", "10.77.250.2/30", "dev", sensorEnd);
+            Ip("netns", "exec", ns, "ip", "link", "set", sensorEnd, "up");
+            Ip("netns", "exec", ns, "ip", "link", "set", "lo", "up");
+
+            using var receiver = new SensorTestReceiver(host: "10.77.250.1");
+            receiver.Start();
+            var state = Path.Combine(_work.FullName, "cut");
+            using (var http = new HttpClient())
+            using (var output = new StringWriter())
+            {
+                var enrolled = await SensorEnrollment.EnrollAsync(http, receiver.BaseAddress, SensorTestReceiver.GoodCode, state, allowHttp: true, force: false, output);
+                Assert.True(enrolled == 0, output.ToString());
+            }
+
+            using var run = SensorAgentProcess.StartIn(ns, RunArguments(capture.PcapPath, state));
+            using (var firstBatch = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            {
+                while (receiver.Batches.IsEmpty)
+                {
+                    await Task.Delay(50, firstBatch.Token);
+                }
+            }
+
+            Ip("link", "set", hostEnd, "down"); // the office's line is cut while the agent works
+            var batchesBeforeCut = receiver.Batches.Count;
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var batchesDuringCut = receiver.Batches.Count - batchesBeforeCut;
+            var queuedDuringCut = Directory.GetFiles(Path.Combine(state, "queue"), "*.batch").Length; // store-and-forward holds them
+            Ip("link", "set", hostEnd, "up");
+            Assert.True(await run.WaitAsync(s_runTimeout) == 0, run.Output);
+
+            Assert.True(batchesDuringCut <= 1, $"{batchesDuringCut} batches arrived while the link was down"); // at most one already in flight
+            Assert.True(queuedDuringCut > 0, "nothing was waiting in the on-disk queue while the link was down:\n" + run.Output);
+            Assert.Empty(receiver.DuplicateCounters);
+            Assert.Equal(packets, receiver.Counters.Values.Sum(c => c.Packets));
+            Assert.NotEmpty(receiver.Alerts);
+            Assert.Equal(receiver.Sequences.Count, receiver.Sequences.Distinct().Count());
+            Assert.Empty(Directory.GetFiles(Path.Combine(state, "queue"), "*.batch"));
+        }
+        finally
+        {
+            RunIp(["netns", "del", ns]);
+            RunIp(["link", "del", hostEnd]); // normally gone with the namespace
+        }
+    }
+
+    private static void Ip(params string[] arguments)
+    {
+        var (exitCode, error) = RunIp(arguments);
+        Assert.True(exitCode == 0, "ip " + string.Join(' ', arguments) + ": " + error);
+    }
+
+    private static (int ExitCode, string Error) RunIp(string[] arguments)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("ip") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        if (!process.WaitForExit(10_000)) // ip prints a line or two at most: the pipes cannot fill
+        {
+            process.Kill();
+            return (-1, "timed out");
+        }
+
+        return (process.ExitCode, process.StandardError.ReadToEnd());
+    }
+
     [LabFact(Scenario)]
     public async Task Run_ReceiverRateLimitsAndFails_RetriesAndDeliversEverything()
     {

@@ -29,14 +29,25 @@ internal sealed class SensorAgentProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static SensorAgentProcess Start(params string[] arguments)
+    public static SensorAgentProcess Start(params string[] arguments) => StartIn(null, arguments);
+
+    /// <summary>Starts the agent inside network namespace <paramref name="networkNamespace"/> (ip netns exec) when not null.</summary>
+    public static SensorAgentProcess StartIn(string? networkNamespace, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(networkNamespace is null ? "dotnet" : "ip")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (networkNamespace is not null)
+        {
+            foreach (var prefix in new[] { "netns", "exec", networkNamespace, "dotnet" })
+            {
+                info.ArgumentList.Add(prefix);
+            }
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mamori.dll"));
         foreach (var argument in arguments)
         {

@@ -35,14 +35,19 @@ public sealed class SensorTestReceiver : IDisposable
     private HttpListener? _listener;
     private Task? _loop;
 
-    public SensorTestReceiver(int? port = null)
+    /// <param name="port">Port to listen on; a free one when null.</param>
+    /// <param name="host">Address to listen on: loopback, or an address of a veth the test created.</param>
+    public SensorTestReceiver(int? port = null, string host = "127.0.0.1")
     {
+        Host = host;
         Port = port ?? FreePort();
     }
 
     public int Port { get; }
 
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+    public string Host { get; }
+
+    public Uri BaseAddress => new($"http://{Host}:{Port}/");
 
     public bool Revoked { get; set; }
 
