@@ -73,11 +73,13 @@ public partial class TrafficEngineTests
         }
 
         var file = CaptureWriter.Pcap(frames);
-        long allocated = 0;
+        long allocated = long.MaxValue;
         long packets = 0;
 
-        // Pass 1 warms up the JIT (tiering, OSR); pass 2 is measured.
-        for (var pass = 0; pass < 2; pass++)
+        // Pass 1 warms up the JIT (tiering, OSR); passes 2-4 are measured and the least is kept: a per-packet
+        // allocation shows in every pass (thousands of packets), while a one-off refill of a pool that a
+        // gen-2 collection trimmed under a busy test run (ArrayPool) shows in one pass at most.
+        for (var pass = 0; pass < 4; pass++)
         {
             using var engine = new TrafficEngine(new NullSink(), new TrafficEngineOptions { Flows = new FlowTableOptions { UidSeed = 7 } });
             using var reader = CaptureReader.Open(new MemoryStream(file));
@@ -92,7 +94,12 @@ public partial class TrafficEngineTests
                 engine.Process(packet);
             }
 
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            var passAllocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (pass > 0)
+            {
+                allocated = Math.Min(allocated, passAllocated);
+            }
+
             packets = engine.Counters.Packets;
         }
 

@@ -6,6 +6,7 @@ source "$(dirname "$0")/../lab.sh"
 lab_start "$@"
 lab_web --basic "admin:${LAB_PASS[admin]}"
 lab_host attacker "$ATTACKER"
+lab_wait_tcp attacker "$WEB" 80   # the new host reaches the web server before the capture starts
 { lab_wordlist 20; echo "${LAB_PASS[admin]}"; } > "$LAB_DIR/passwords.txt"
 
 lab_capture_start

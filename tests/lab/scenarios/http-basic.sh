@@ -7,6 +7,7 @@ lab_start "$@"
 lab_dns
 lab_web
 lab_host client "$CLIENT"
+lab_wait_tcp client "$WEB" 80   # the new host reaches the web server before the capture starts
 lab_resolver client "$DNS"
 
 UA_CHROME="Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"

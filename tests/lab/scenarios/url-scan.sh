@@ -8,6 +8,7 @@ source "$(dirname "$0")/../lab.sh"
 lab_start "$@"
 lab_web
 lab_host attacker "$ATTACKER"
+lab_wait_tcp attacker "$WEB" 80   # the new host reaches the web server before the capture starts
 
 cat > "$LAB_DIR/paths.txt" <<'PATHS'
 /.env
