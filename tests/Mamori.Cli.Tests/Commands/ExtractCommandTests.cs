@@ -50,6 +50,44 @@ public sealed class ExtractCommandTests : IDisposable
         return (exitCode, error.ToString(), lines);
     }
 
+    /// <summary>
+    /// As a user runs it: <c>mamori extract</c> starts itself again with tiered compilation off
+    /// (<see cref="BatchRuntime"/>); the child's standard output reaches the caller's pipe and its exit code is passed on.
+    /// </summary>
+    [Fact]
+    public async Task Extract_AsAProcess_RestartedChildWritesToTheCallersPipeAndPassesOnTheExitCode()
+    {
+        var good = Path.Combine(_directory, "good.pcap");
+        var bad = Path.Combine(_directory, "bad.pcap");
+        File.WriteAllBytes(good, Pcap(3));
+        File.WriteAllText(bad, "not a capture");
+
+        async Task<(int ExitCode, string Output, string Error)> RunAsync(string capture)
+        {
+            var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "mamori.dll"), "extract", capture, "--uid-seed", "9" })
+            {
+                info.ArgumentList.Add(argument);
+            }
+
+            info.Environment.Remove("DOTNET_TieredCompilation");
+            using var process = System.Diagnostics.Process.Start(info)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+            return (process.ExitCode, await output, await error);
+        }
+
+        var ok = await RunAsync(good);
+        Assert.True(ok.ExitCode == 0, ok.Error);
+        Assert.Equal("conn", JsonDocument.Parse(ok.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single()).RootElement.GetProperty("kind").GetString());
+
+        var failed = await RunAsync(bad);
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains("not a pcap or pcapng file", failed.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Extract_ValidCapture_WritesZeekLikeJsonLinesAndSummary()
     {
