@@ -2,9 +2,11 @@ using System.Net;
 using Mamori.Sensor.Detection;
 using Mamori.Sensor.Events;
 using Mamori.Sensor.Intel;
+using Mamori.Sensor.Tests.TestSupport;
 
 namespace Mamori.Sensor.Tests.Detection;
 
+[Collection(HeapMeasurements.Name)]
 public class DetectionEngineTests
 {
     [Fact]
