@@ -161,33 +161,15 @@ public sealed class SensorAgentFaultTests : IDisposable
         }
         finally
         {
-            RunIp(["netns", "del", ns]);
-            RunIp(["link", "del", hostEnd]); // normally gone with the namespace
+            ProcessRunner.Run("ip", ["netns", "del", ns], TimeSpan.FromSeconds(10));
+            ProcessRunner.Run("ip", ["link", "del", hostEnd], TimeSpan.FromSeconds(10)); // normally gone with the namespace
         }
     }
 
     private static void Ip(params string[] arguments)
     {
-        var (exitCode, error) = RunIp(arguments);
-        Assert.True(exitCode == 0, "ip " + string.Join(' ', arguments) + ": " + error);
-    }
-
-    private static (int ExitCode, string Error) RunIp(string[] arguments)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo("ip") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(info)!;
-        if (!process.WaitForExit(10_000)) // ip prints a line or two at most: the pipes cannot fill
-        {
-            process.Kill();
-            return (-1, "timed out");
-        }
-
-        return (process.ExitCode, process.StandardError.ReadToEnd());
+        var result = ProcessRunner.Run("ip", arguments, TimeSpan.FromSeconds(10));
+        Assert.True(result.ExitCode == 0, "ip " + string.Join(' ', arguments) + ": " + result.StderrTail());
     }
 
     [LabFact(Scenario)]

@@ -139,7 +139,7 @@ public static class SensorApiEndpoints
         var (_, etag) = await configuration.HandleAsync(sensor.OperatorId, sensor.SensorId, cancellationToken, allowCached: true);
         if (sensor.RotationRequired)
         {
-            http.Response.Headers[SensorIdentity.RotateHeader] = "true";
+            http.Response.Headers[SensorApi.RotateRequestedHeader] = "true";
         }
 
         return TypedResults.Json(new BatchReceipt(batch.BatchId, duplicate, etag), ShippingJsonContext.Default.BatchReceipt);

@@ -6,11 +6,7 @@ namespace Mamori.Web.Features.Ingest;
 /// <param name="CompanyId">Its member company.</param>
 /// <param name="SiteId">The site it is installed at.</param>
 /// <param name="RotationRequired">The operator asked this sensor to rotate its credential.</param>
-public sealed record SensorIdentity(int SensorId, int OperatorId, int CompanyId, int SiteId, bool RotationRequired = false)
-{
-    /// <summary>Response header set on batch receipts while the operator wants the credential rotated.</summary>
-    public const string RotateHeader = Mamori.Sensor.Shipping.SensorApi.RotateRequestedHeader;
-}
+public sealed record SensorIdentity(int SensorId, int OperatorId, int CompanyId, int SiteId, bool RotationRequired = false);
 
 /// <summary>An API failure with its machine-readable code (<see cref="Mamori.Sensor.Shipping.SensorApiErrors"/>).</summary>
 public sealed record SensorApiError(int Status, string Code, string Detail, IReadOnlyList<string>? Errors = null)
