@@ -67,6 +67,13 @@ read -r passed failed skipped < <(
     { for (i = 1; i <= NF; i++) { split($i, kv, "=\""); v = kv[2]; sub(/".*/, "", v)
         if (kv[1] == "passed") p += v; else if (kv[1] == "failed") f += v; else if (kv[1] == "notExecuted") s += v } }
     END { printf "%d %d %d\n", p, f, s }')
+if [ "$failed" -gt 0 ]; then
+  # What each failed test said (message, first stack lines, its own output), so a CI log explains itself.
+  mamori_log "failures:"
+  awk '/^[[:space:]]*Failed Mamori\./ { n = 40; print; next }
+       /^[[:space:]]*(Passed|Skipped) Mamori\./ || /^[[:space:]]*(Passed!|Failed!) / { n = 0 }
+       n > 0 { print; n-- }' "$work/test.log"
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   mamori_log "dotnet test exited with $status without a failed test (a crashed or hung test host); counting it as a failure"
   grep -E 'crash|aborted|hang|Test Run Aborted' "$work/test.log" | head -20 >&2
