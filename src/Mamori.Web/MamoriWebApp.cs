@@ -42,6 +42,7 @@ public static class MamoriWebApp
         builder.Services.AddSensorsFeature();
         builder.Services.AddDevicesFeature();
         builder.Services.AddTriageFeature(builder.Configuration);
+        builder.Services.AddIntelFeature(builder.Configuration);
         builder.Services.AddHealthReportsFeature();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -82,7 +82,12 @@ public sealed class FeedRefresher
             return new FeedRefreshResult(source.Name, false, 0, [], 0, "timed out fetching " + source.Url);
         }
 
-        var parsed = FeedParser.Parse(source.Format, content, source.Name);
+        if ((source.Format ?? FeedParser.Detect(content, Path.GetFileName(source.Url.AbsolutePath))) is not { } format)
+        {
+            return new FeedRefreshResult(source.Name, false, 0, [], 0, "unrecognised feed format at " + source.Url);
+        }
+
+        var parsed = FeedParser.Parse(format, content, source.Name);
         if (parsed.Indicators.Count == 0)
         {
             return new FeedRefreshResult(source.Name, false, 0, [], parsed.Malformed,

@@ -11,8 +11,8 @@ public sealed class FeedSource
     /// <summary>Where to fetch it.</summary>
     public required Uri Url { get; set; }
 
-    /// <summary>Format.</summary>
-    public required FeedFormat Format { get; set; }
+    /// <summary>Format, or null to recognise it from the content and the URL's file name.</summary>
+    public FeedFormat? Format { get; set; }
 
     /// <summary>How often to fetch (abuse.ch asks for no more than every 5 min; hourly is plenty).</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);

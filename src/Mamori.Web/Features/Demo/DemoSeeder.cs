@@ -79,6 +79,7 @@ public sealed partial class DemoSeeder
         await AddUserAsync(DemoLogins.HokurikuMember, hokuriku.Operator.Id, companyId: hokuriku.Companies["株式会社金沢工芸社"]);
         await AddUserAsync(DemoLogins.HokurikuVendor, hokuriku.Operator.Id, vendorId: hokuriku.Vendors["加賀ネットサービス株式会社"]);
         await SeedSensorsAsync(cancellationToken);
+        await SeedStoredSummariesAsync(cancellationToken);
         LogSeeded(tohoku.Companies.Count + hokuriku.Companies.Count);
     }
 
