@@ -43,6 +43,7 @@ public static class MamoriWebApp
         builder.Services.AddDevicesFeature();
         builder.Services.AddTriageFeature(builder.Configuration);
         builder.Services.AddHealthReportsFeature();
+        builder.Services.AddRetentionFeature();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<DatabaseInitializer>();
