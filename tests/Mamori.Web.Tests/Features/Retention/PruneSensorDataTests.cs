@@ -43,7 +43,8 @@ public sealed class PruneSensorDataTests
 
     /// <summary>
     /// Per table: rows an hour past the limit go, rows an hour inside it stay; more old rows than one
-    /// chunk (chunks of 3 here); a summary that arrived late (higher id, old last-seen) still goes.
+    /// chunk (chunks of 3 here); a summary that arrived late (higher id, old last-seen) still goes;
+    /// device observations go only when processed, and not before the limit has passed since processing.
     /// </summary>
     private static async Task PruneAsync(DatabaseProvider provider)
     {
@@ -69,11 +70,12 @@ public sealed class PruneSensorDataTests
             db.Set<SensorFlowSummary>().AddRange(Enumerable.Range(0, 4).Select(i => Flow(sensor, s_now.AddDays(-181).AddHours(i))));
             db.Set<SensorFlowSummary>().Add(Flow(sensor, s_now.AddDays(-180) + hour));
 
-            db.DeviceObservations.Add(Observation(sensor, s_now.AddDays(-100), processed: true));
-            db.DeviceObservations.Add(Observation(sensor, s_now.AddDays(-95), processed: false));
-            db.DeviceObservations.Add(Observation(sensor, s_now.AddDays(-90) - hour, processed: true));
-            db.DeviceObservations.Add(Observation(sensor, s_now.AddDays(-90) + hour, processed: true));
-            db.DeviceObservations.Add(Observation(sensor, s_now.AddDays(-1), processed: false));
+            db.DeviceObservations.Add(Observation(sensor, s_now.AddDays(-100), s_now.AddDays(-100).AddSeconds(15)));
+            db.DeviceObservations.Add(Observation(sensor, s_now.AddDays(-95), processedAt: null));
+            db.DeviceObservations.Add(Observation(sensor, s_now.AddDays(-94), processedAt: s_now.AddDays(-10))); // processed late
+            db.DeviceObservations.Add(Observation(sensor, s_now.AddDays(-90) - hour, s_now.AddDays(-90) - hour + TimeSpan.FromSeconds(15)));
+            db.DeviceObservations.Add(Observation(sensor, s_now.AddDays(-90) + hour, s_now.AddDays(-90) + hour + TimeSpan.FromSeconds(15)));
+            db.DeviceObservations.Add(Observation(sensor, s_now.AddDays(-1), processedAt: null));
             await db.SaveChangesAsync();
         }
 
@@ -98,11 +100,12 @@ public sealed class PruneSensorDataTests
             var flow = Assert.Single(await check.Set<SensorFlowSummary>().ToListAsync());
             Assert.Equal(s_now.AddDays(-180) + hour, flow.LastSeen);
             var observations = (await check.DeviceObservations.ToListAsync()).OrderBy(o => o.ReceivedAt).ToList();
-            Assert.Equal(3, observations.Count);
+            Assert.Equal(4, observations.Count);
             Assert.Null(observations[0].ProcessedAt); // 95 days old, never processed: kept
             Assert.Equal(s_now.AddDays(-95), observations[0].ReceivedAt);
-            Assert.Equal(s_now.AddDays(-90) + hour, observations[1].ReceivedAt);
-            Assert.Null(observations[2].ProcessedAt);
+            Assert.Equal(s_now.AddDays(-10), observations[1].ProcessedAt); // received 94 days ago, processed 10 days ago: kept
+            Assert.Equal(s_now.AddDays(-90) + hour, observations[2].ReceivedAt);
+            Assert.Null(observations[3].ProcessedAt);
         }
 
         // A second round finds nothing more.
@@ -177,7 +180,7 @@ public sealed class PruneSensorDataTests
         Bytes = 1200,
     };
 
-    private static DeviceObservation Observation(NetworkSensor sensor, DateTimeOffset receivedAt, bool processed) => new()
+    private static DeviceObservation Observation(NetworkSensor sensor, DateTimeOffset receivedAt, DateTimeOffset? processedAt) => new()
     {
         OperatorId = sensor.OperatorId,
         CompanyId = sensor.CompanyId,
@@ -189,6 +192,6 @@ public sealed class PruneSensorDataTests
         FirstSeen = receivedAt.AddMinutes(-10),
         LastSeen = receivedAt.AddMinutes(-1),
         ReceivedAt = receivedAt,
-        ProcessedAt = processed ? receivedAt.AddSeconds(15) : null,
+        ProcessedAt = processedAt,
     };
 }
