@@ -43,14 +43,23 @@ public sealed class RetentionAppTests
             var sensor = await db.Sensors.OrderBy(s => s.Id).FirstAsync();
             var heartbeat = new SensorHeartbeat
             {
-                OperatorId = sensor.OperatorId, CompanyId = sensor.CompanyId, SensorId = sensor.Id,
-                ReceivedAt = now.AddDays(-45), Sequence = 1, AgentVersion = "1.0.0",
+                OperatorId = sensor.OperatorId,
+                CompanyId = sensor.CompanyId,
+                SensorId = sensor.Id,
+                ReceivedAt = now.AddDays(-45),
+                Sequence = 1,
+                AgentVersion = "1.0.0",
             };
             DeviceObservation Seen(bool processed) => new()
             {
-                OperatorId = sensor.OperatorId, CompanyId = sensor.CompanyId, SensorId = sensor.Id,
-                IpAddress = "192.168.9.200", Source = "arp",
-                FirstSeen = now.AddDays(-120), LastSeen = now.AddDays(-120), ReceivedAt = now.AddDays(-120),
+                OperatorId = sensor.OperatorId,
+                CompanyId = sensor.CompanyId,
+                SensorId = sensor.Id,
+                IpAddress = "192.168.9.200",
+                Source = "arp",
+                FirstSeen = now.AddDays(-120),
+                LastSeen = now.AddDays(-120),
+                ReceivedAt = now.AddDays(-120),
                 ProcessedAt = processed ? now.AddDays(-120) : null,
             };
             var processed = Seen(true);
