@@ -44,6 +44,7 @@ public static class MamoriWebApp
         builder.Services.AddTriageFeature(builder.Configuration);
         builder.Services.AddIntelFeature(builder.Configuration);
         builder.Services.AddHealthReportsFeature();
+        builder.Services.AddRetentionFeature();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<DatabaseInitializer>();

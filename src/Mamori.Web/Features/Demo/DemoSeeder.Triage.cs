@@ -285,7 +285,9 @@ public sealed partial class DemoSeeder
                 SentAt = sent,
                 Delivery = NoticeDelivery.Sent,
                 DeliveryAttempts = 1,
-                Recipients = string.Join(",", company.Contacts.Where(c => c.Email != null).Select(c => c.Email)),
+                Recipients = string.Join(",", company.Contacts.Where(c => c.Email != null).Select(c => c.Email)
+                    .Concat(company.ContractorEmail is null ? [] : ["cc:" + company.ContractorEmail])),
+                CopiedToContractor = company.ContractorEmail is not null,
                 PeriodStart = start,
                 PeriodEnd = end,
                 AcknowledgedAt = group.Key.Week.Day < 20 ? sent.AddHours(3) : null,

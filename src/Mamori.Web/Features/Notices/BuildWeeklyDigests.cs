@@ -12,7 +12,8 @@ namespace Mamori.Web.Features.Notices;
 /// The calmer weekly advice digest: undesirable-operation findings (plain-text
 /// passwords, everyday privileged accounts, software that should not be used) of the last full
 /// week (Monday to Sunday, Japan time) go out as one <see cref="NoticeKind.WeeklyDigest"/> per company,
-/// in the company's language, instead of incident notices. The alerts are closed (dismissed) into it.
+/// in the company's language, instead of incident notices; the maintenance contractor is copied when
+/// the company has one. The alerts are closed (dismissed) into it.
 /// Run by <see cref="Workers.WeeklyDigestWorker"/>; idempotent per company and week.
 /// </summary>
 public sealed class BuildWeeklyDigestsHandler(AppDbContext db, TimeProvider time)
@@ -54,6 +55,10 @@ public sealed class BuildWeeklyDigestsHandler(AppDbContext db, TimeProvider time
             var deviceIds = company.Select(a => a.DeviceId).Where(d => d is not null).Select(d => d!.Value).Distinct().ToList();
             var devices = await db.Devices.Where(d => deviceIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
             var (subject, body) = Text(member.Name, member.NoticeLanguage, start, end, company.ToList(), devices, contact);
+            var contacts = await db.CompanyContacts.Where(c => c.CompanyId == member.Id && c.Email != null)
+                .OrderByDescending(c => c.IsPrimary).Select(c => c.Email!).ToListAsync(cancellationToken);
+            // Recipients as SendNoticeHandler writes them: primary contact first, then "cc:" entries.
+            var cc = string.IsNullOrWhiteSpace(member.ContractorEmail) ? [] : new List<string> { member.ContractorEmail };
             db.Notices.Add(new Notice
             {
                 OperatorId = member.OperatorId,
@@ -68,7 +73,8 @@ public sealed class BuildWeeklyDigestsHandler(AppDbContext db, TimeProvider time
                 SentAt = now,
                 Delivery = NoticeDelivery.Queued,
                 NextAttemptAt = now,
-                Recipients = string.Join(",", await db.CompanyContacts.Where(c => c.CompanyId == member.Id && c.Email != null).Select(c => c.Email!).ToListAsync(cancellationToken)),
+                Recipients = string.Join(",", contacts.Where(e => !string.IsNullOrWhiteSpace(e)).Distinct().Concat(cc.Select(c => "cc:" + c))),
+                CopiedToContractor = cc.Count > 0,
                 PeriodStart = start,
                 PeriodEnd = end,
             });

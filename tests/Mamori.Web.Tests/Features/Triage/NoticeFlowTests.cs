@@ -114,13 +114,17 @@ public sealed class NoticeFlowTests : TriageTestBase
     }
 
     [Fact]
-    public async Task WeeklyDigest_OnePerCompanyAndWeek_InTheCompanysLanguage_UndesirableOnly()
+    public async Task WeeklyDigest_OnePerCompanyAndWeek_InTheCompanysLanguage_UndesirableOnly_ContractorCopied()
     {
         await using (var db = Seeded.Database.CreateSystemContext())
         {
-            (await db.Companies.SingleAsync(c => c.Id == Minato)).NoticeLanguage = "en";
+            var minatoCompany = await db.Companies.SingleAsync(c => c.Id == Minato);
+            minatoCompany.NoticeLanguage = "en";
+            minatoCompany.ContractorEmail = null;
             await db.SaveChangesAsync();
         }
+
+        await SetContractorAsync(Aoba, "hoshu@michinoku-it.example");
 
         // Time is Wednesday 2026-11-18; last full week is 11-09 (Mon) to 11-15 (Sun).
         await AddAlertAsync(Aoba, AlertType.PlaintextPassword, "192.168.50.12", at: TimeSpan.FromDays(-6));
@@ -152,6 +156,28 @@ public sealed class NoticeFlowTests : TriageTestBase
         Assert.Contains("Everyday use of a privileged account", minato.Body);
         Assert.Equal(AlertState.New, (await check.SecurityAlerts.SingleAsync(a => a.Id == thisWeek.Id)).State);
         Assert.Equal(AlertState.New, (await check.SecurityAlerts.SingleAsync(a => a.Id == phishing.Id)).State);
+
+        // The company's maintenance contractor is copied, as on a single notice; a company without one is not.
+        Assert.True(aoba.CopiedToContractor);
+        Assert.Contains("cc:hoshu@michinoku-it.example", aoba.Recipients);
+        Assert.False(minato.CopiedToContractor);
+        Assert.DoesNotContain("cc:", minato.Recipients ?? "", StringComparison.Ordinal);
+        await using var sink = new SmtpSink();
+        await using (var db = Operator())
+        {
+            Assert.True(await Deliver(db, sink.Port).HandleAsync(CancellationToken.None) >= 2);
+        }
+
+        var aobaMail = Assert.Single(sink.Messages, m => m.Subject == aoba.Subject);
+        var contacts = await Seeded.SystemQueryAsync(db => db.CompanyContacts.Where(c => c.CompanyId == Aoba && c.Email != null).Select(c => c.Email!).ToListAsync());
+        Assert.NotEmpty(contacts);
+        Assert.All(contacts, c => Assert.Contains(c, aobaMail.Header("To")));
+        Assert.Contains("hoshu@michinoku-it.example", aobaMail.Header("Cc"));
+        Assert.DoesNotContain("hoshu@michinoku-it.example", aobaMail.Header("To"));
+        Assert.Contains("hoshu@michinoku-it.example", aobaMail.Recipients);
+        var minatoMail = Assert.Single(sink.Messages, m => m.Subject == minato.Subject);
+        Assert.Equal("", minatoMail.Header("Cc"));
+        Assert.DoesNotContain("hoshu@michinoku-it.example", minatoMail.Recipients);
     }
 
     [Fact]
