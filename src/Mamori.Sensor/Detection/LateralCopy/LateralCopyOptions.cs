@@ -11,13 +11,13 @@ public sealed class LateralCopyOptions
     /// .cmd .vbs .js .hta .msi .sys — what PsExec (PSEXESVC.exe), Impacket (random .exe/.bat) and
     /// worms drop before they start a service or a scheduled task on the target.
     /// </summary>
-    public IList<string> Extensions { get; init; } = [".exe", ".dll", ".scr", ".ps1", ".bat", ".cmd", ".vbs", ".js", ".hta", ".msi", ".sys"];
+    public IList<string> Extensions { get; set; } = [".exe", ".dll", ".scr", ".ps1", ".bat", ".cmd", ".vbs", ".js", ".hta", ".msi", ".sys"];
 
     /// <summary>
     /// Clients allowed to copy programs into hidden shares (addresses such as "10.0.0.5" or networks
     /// such as "10.0.0.0/29"): the company's management or software-distribution server. Empty by default.
     /// </summary>
-    public IList<string> AllowedClients { get; init; } = [];
+    public IList<string> AllowedClients { get; set; } = [];
 
     /// <summary>
     /// Copies by one client into one share of one device that follow each other within this time are

@@ -192,6 +192,11 @@ public class LateralCopyDetectorTests
         Assert.Equal([".exe"], options.LateralCopy.Extensions);
         Assert.Equal(TimeSpan.FromMinutes(30), options.LateralCopy.Window);
         Assert.Equal(11, new DetectionOptions().LateralCopy.Extensions.Count);
+        // A section that names only the allow-list keeps the default extensions (not null).
+        var partial = JsonSerializer.Deserialize("""{ "lateralCopy": { "allowedClients": ["10.0.0.2"] } }""", DetectionOptionsJsonContext.Default.DetectionOptions)!;
+        Assert.Equal(11, partial.LateralCopy.Extensions.Count);
+        Assert.Empty(Run(partial.LateralCopy, Copy(0, "a.exe", src: "10.0.0.2")));
+        Assert.Single(Run(partial.LateralCopy, Copy(0, "a.exe", src: "10.0.0.3")));
         Assert.Equal(TimeSpan.FromHours(1), new DetectionOptions().LateralCopy.Window);
         Assert.Empty(new DetectionOptions().LateralCopy.AllowedClients);
     }
