@@ -10,16 +10,16 @@ public class LateralCopyDetectorTests
 {
     private static SmbFileEvent Copy(double seconds, string name, string share = "ADMIN$", string src = "10.0.0.5", string dst = "10.0.0.9",
         SmbFileAction action = SmbFileAction.Create, bool? succeeded = true, string? server = null) => new()
-    {
-        Timestamp = Ev.T0.AddSeconds(seconds),
-        Flow = Ev.Flow(src, 50123, dst, 445),
-        Action = action,
-        Path = $"\\\\{server ?? dst}\\{share}",
-        Share = share,
-        Name = name,
-        Succeeded = succeeded,
-        Status = succeeded switch { true => "0x00000000", false => "0xc0000022", null => null },
-    };
+        {
+            Timestamp = Ev.T0.AddSeconds(seconds),
+            Flow = Ev.Flow(src, 50123, dst, 445),
+            Action = action,
+            Path = $"\\\\{server ?? dst}\\{share}",
+            Share = share,
+            Name = name,
+            Succeeded = succeeded,
+            Status = succeeded switch { true => "0x00000000", false => "0xc0000022", null => null },
+        };
 
     private static IReadOnlyList<Alert> Run(params MetadataEvent[] events) => Run(new LateralCopyOptions(), events);
 
