@@ -78,6 +78,9 @@ public class ScenarioTests
     [LabFact("portscan", Tools = ["tshark:tshark"])]
     public void Portscan_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("portscan");
 
+    [LabFact("smb-lateral", Tools = ["tshark:tshark"])]
+    public void SmbLateral_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("smb-lateral");
+
     [LabFact("smb-ntlm", Tools = ["tshark:tshark"])]
     public void SmbNtlm_Recorded_CaptureMatchesTruth() => AssertCaptureMatchesTruth("smb-ntlm");
 

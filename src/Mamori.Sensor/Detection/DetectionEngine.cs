@@ -4,6 +4,7 @@ using Mamori.Sensor.Detection.BruteForce;
 using Mamori.Sensor.Detection.Dga;
 using Mamori.Sensor.Detection.DnsTunneling;
 using Mamori.Sensor.Detection.IdsAlert;
+using Mamori.Sensor.Detection.LateralCopy;
 using Mamori.Sensor.Detection.PortScan;
 using Mamori.Sensor.Detection.SynFlood;
 using Mamori.Sensor.Detection.ThreatIntel;
@@ -46,6 +47,7 @@ public sealed class DetectionEngine : IEventSink
             new UrlScanDetector(Options.UrlScan, keys),
             new ThreatIntelDetector(() => store.Current, Observations, keys),
             new AbnormalProcessDetector(keys),
+            new LateralCopyDetector(Options.LateralCopy, keys),
             new UndesirableOperationDetector(Options.UndesirableOperation, keys),
             new BannedSoftwareDetector(Options.BannedSoftware, keys),
             new IdsAlertDetector(keys),

@@ -3,6 +3,7 @@ using Mamori.Sensor.Detection.BannedSoftware;
 using Mamori.Sensor.Detection.BruteForce;
 using Mamori.Sensor.Detection.Dga;
 using Mamori.Sensor.Detection.DnsTunneling;
+using Mamori.Sensor.Detection.LateralCopy;
 using Mamori.Sensor.Detection.PortScan;
 using Mamori.Sensor.Detection.SynFlood;
 using Mamori.Sensor.Detection.UndesirableOperation;
@@ -49,6 +50,9 @@ public sealed class DetectionOptions
 
     /// <summary>Banned software.</summary>
     public BannedSoftwareOptions BannedSoftware { get; set; } = new();
+
+    /// <summary>Programs copied into another device's hidden share over SMB (reported as abnormal_process).</summary>
+    public LateralCopyOptions LateralCopy { get; set; } = new();
 }
 
 /// <summary>Source-generated JSON for <see cref="DetectionOptions"/> (camelCase, comments and trailing commas allowed).</summary>

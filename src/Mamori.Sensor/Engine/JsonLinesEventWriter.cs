@@ -117,6 +117,7 @@ public sealed class JsonLinesEventWriter : IEventSink, IDisposable
             case ArpEvent e: WriteArp(w, e); break;
             case NameEvent e: WriteName(w, e); break;
             case KerberosEvent e: WriteKerberos(w, e); break;
+            case SmbFileEvent e: WriteSmbFile(w, e); break;
         }
 
         w.WriteEndObject();
@@ -317,6 +318,26 @@ public sealed class JsonLinesEventWriter : IEventSink, IDisposable
         {
             w.WriteNumber("error_code"u8, code);
         }
+    }
+
+    /// <summary>Zeek's smb_files.log names (action, path, name) plus the share and the server's answer.</summary>
+    private static void WriteSmbFile(Utf8JsonWriter w, SmbFileEvent e)
+    {
+        w.WriteString("action"u8, e.Action switch
+        {
+            SmbFileAction.Create => "SMB::FILE_CREATE"u8,
+            SmbFileAction.Write => "SMB::FILE_WRITE"u8,
+            _ => "SMB::FILE_READ"u8,
+        });
+        w.WriteString("path"u8, e.Path);
+        w.WriteString("share"u8, e.Share);
+        w.WriteString("name"u8, e.Name);
+        if (e.Succeeded is { } succeeded)
+        {
+            w.WriteBoolean("succeeded"u8, succeeded);
+        }
+
+        WriteOptional(w, "status"u8, e.Status);
     }
 
     private static void WriteOptional(Utf8JsonWriter w, ReadOnlySpan<byte> name, string? value)

@@ -185,3 +185,36 @@ public sealed record KerberosEvent : MetadataEvent
     /// <summary>Kerberos error code for KRB-ERROR (e.g. 24 pre-auth failed, 6 unknown client).</summary>
     public int? ErrorCode { get; init; }
 }
+
+/// <summary>What a client did to a file on an SMB share.</summary>
+public enum SmbFileAction
+{
+    /// <summary>Opened for reading (not reported by the traffic engine; other sensors' logs may carry it).</summary>
+    Read,
+
+    /// <summary>Opened an existing file for writing.</summary>
+    Write,
+
+    /// <summary>Created, overwrote or superseded a file.</summary>
+    Create,
+}
+
+/// <summary>
+/// An SMB2/3 CREATE that opens a file on a share for writing or creates one, like a line of Zeek's
+/// smb_files.log. Names only: file contents never leave the parser.
+/// </summary>
+public sealed record SmbFileEvent : MetadataEvent
+{
+    public override string Kind => "smb_files";
+    public required SmbFileAction Action { get; init; }
+    /// <summary>The tree as the client named it in TREE_CONNECT, e.g. <c>\\10.0.0.9\ADMIN$</c>.</summary>
+    public required string Path { get; init; }
+    /// <summary>The share name, the last part of <see cref="Path"/> (e.g. "ADMIN$"); a trailing '$' marks a hidden share.</summary>
+    public required string Share { get; init; }
+    /// <summary>File name relative to the share root, e.g. "PSEXESVC.exe" or "Temp\\a.ps1" (at most 256 characters, the end kept).</summary>
+    public required string Name { get; init; }
+    /// <summary>True when the server granted the open, false when it refused, null when no answer was seen.</summary>
+    public bool? Succeeded { get; init; }
+    /// <summary>NTSTATUS of the answer ("0x00000000", "0xc0000022"), or null.</summary>
+    public string? Status { get; init; }
+}

@@ -95,6 +95,7 @@ internal sealed class Flow : IEventSink
         Service ??= metadataEvent switch
         {
             LoginEvent login => ServiceOf(login.Protocol),
+            SmbFileEvent => "smb",
             ConnectionEvent or NameEvent => null,
             _ => metadataEvent.Kind,
         };

@@ -4,7 +4,7 @@ using Mamori.Sensor.Events;
 namespace Mamori.Sensor.Inputs;
 
 /// <summary>
-/// Zeek logs written as JSON (<c>LogAscii::use_json=T</c>): conn, dns, http, ssl and ssh,
+/// Zeek logs written as JSON (<c>LogAscii::use_json=T</c>): conn, dns, http, ssl, ssh and smb_files,
 /// recognised by the "_path" field when present, else by the file name, else by their fields.
 /// https://docs.zeek.org/en/master/logs/index.html
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class ZeekJsonReader : JsonLinesReader
             return null;
         }
 
-        if (flow is null && path is "conn" or "dns" or "http" or "ssl" or "ssh")
+        if (flow is null && path is "conn" or "dns" or "http" or "ssl" or "ssh" or "smb_files")
         {
             return "missing or bad id.orig_h/id.resp_h";
         }
@@ -149,6 +149,31 @@ public sealed class ZeekJsonReader : JsonLinesReader
                 }
 
                 return null;
+            case "smb_files":
+                // FILE_OPEN does not say whether the file was opened for writing, so only writes and reads count.
+                SmbFileAction? action = record.Text("action") switch
+                {
+                    "SMB::FILE_WRITE" => SmbFileAction.Write,
+                    "SMB::FILE_READ" => SmbFileAction.Read,
+                    _ => null,
+                };
+                var tree = record.Text("path");
+                var file = record.Text("name");
+                if (action is not { } fileAction || tree is null || file is null)
+                {
+                    return null;
+                }
+
+                events.Add(new SmbFileEvent
+                {
+                    Timestamp = timestamp,
+                    Flow = flow,
+                    Action = fileAction,
+                    Path = tree,
+                    Share = tree[(tree.LastIndexOf('\\') + 1)..],
+                    Name = file,
+                });
+                return null;
             default:
                 return null;
         }
@@ -156,9 +181,14 @@ public sealed class ZeekJsonReader : JsonLinesReader
 
     private string? Guess(JsonElement record)
     {
-        if (_pathHint is "conn" or "dns" or "http" or "ssl" or "ssh")
+        if (_pathHint is "conn" or "dns" or "http" or "ssl" or "ssh" or "smb_files")
         {
             return _pathHint;
+        }
+
+        if (record.Text("action") is { } action && action.StartsWith("SMB::", StringComparison.Ordinal))
+        {
+            return "smb_files";
         }
 
         if (record.TryGetProperty("conn_state", out _))

@@ -29,6 +29,33 @@ public class DetectionOptionsTests
     }
 
     [Fact]
+    public void Deserialize_SectionsWithoutTheirLists_KeepTheDefaultListsAndTheEngineStarts()
+    {
+        // Source-generated JSON once set init-only lists that a section left out to null, and the
+        // engine then failed to start on a config such as { "undesirableOperation": { "includeFailures": true } }.
+        const string json = """
+            {
+              "dnsTunneling": { "uniqueSubdomains": 80 },
+              "urlScan": { "clientErrors": 40 },
+              "undesirableOperation": { "includeFailures": true },
+              "bannedSoftware": { "rules": [ { "name": "Winny", "domains": ["winny.example"] } ] },
+              "lateralCopy": { "window": "00:10:00" }
+            }
+            """;
+        var options = JsonSerializer.Deserialize(json, DetectionOptionsJsonContext.Default.DetectionOptions)!;
+
+        Assert.Equal(new DetectionOptions().DnsTunneling.Allow, options.DnsTunneling.Allow);
+        Assert.Empty(options.UrlScan.ExtraProbePaths);
+        Assert.Empty(options.UrlScan.ExtraScannerAgents);
+        Assert.Equal(["administrator", "admin", "root", "管理者"], options.UndesirableOperation.PrivilegedAccounts);
+        var rule = Assert.Single(options.BannedSoftware.Rules);
+        Assert.Equal((0, 0), (rule.UserAgents.Count, rule.Ja4.Count));
+        Assert.Equal(11, options.LateralCopy.Extensions.Count);
+        Assert.Empty(options.LateralCopy.AllowedClients);
+        Assert.Contains(new DetectionEngine(options).Detectors, d => d.Name == "lateral_copy");
+    }
+
+    [Fact]
     public void Defaults_AreTheDocumentedOnes()
     {
         var options = new DetectionOptions();

@@ -117,6 +117,35 @@ public class JsonLinesEventWriterTests
         Assert.Equal("Failure", line.GetProperty("result").GetString());
     }
 
+    [Fact]
+    public void OnEvent_SmbFile_WritesZeekSmbFilesFieldsAndTheAnswer()
+    {
+        var lines = Write(
+            new SmbFileEvent
+            {
+                Timestamp = DateTimeOffset.UnixEpoch,
+                Flow = s_flow,
+                Action = SmbFileAction.Create,
+                Path = @"\\10.0.0.9\ADMIN$",
+                Share = "ADMIN$",
+                Name = "PSEXESVC.exe",
+                Succeeded = true,
+                Status = "0x00000000",
+            },
+            new SmbFileEvent { Timestamp = DateTimeOffset.UnixEpoch, Action = SmbFileAction.Write, Path = @"\\PC2\C$", Share = "C$", Name = @"Temp\a.ps1" });
+
+        Assert.Equal("smb_files", lines[0].GetProperty("kind").GetString());
+        Assert.Equal("SMB::FILE_CREATE", lines[0].GetProperty("action").GetString());
+        Assert.Equal(@"\\10.0.0.9\ADMIN$", lines[0].GetProperty("path").GetString());
+        Assert.Equal("ADMIN$", lines[0].GetProperty("share").GetString());
+        Assert.Equal("PSEXESVC.exe", lines[0].GetProperty("name").GetString());
+        Assert.True(lines[0].GetProperty("succeeded").GetBoolean());
+        Assert.Equal("0x00000000", lines[0].GetProperty("status").GetString());
+        Assert.Equal("SMB::FILE_WRITE", lines[1].GetProperty("action").GetString());
+        Assert.False(lines[1].TryGetProperty("succeeded", out _));
+        Assert.False(lines[1].TryGetProperty("status", out _));
+    }
+
     [Theory]
     [InlineData(0L)]
     [InlineData(1L)]

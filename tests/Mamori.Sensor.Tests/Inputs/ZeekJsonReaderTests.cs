@@ -54,6 +54,27 @@ public class ZeekJsonReaderTests
     }
 
     [Fact]
+    public void Read_SmbFilesLog_WritesAndReadsBecomeSmbFileEventsThatFeedTheLateralCopyRule()
+    {
+        const string log = """
+            {"ts":1793523600.0,"uid":"C6","id.orig_h":"10.0.0.5","id.orig_p":50123,"id.resp_h":"10.0.0.9","id.resp_p":445,"fuid":"F1","action":"SMB::FILE_OPEN","path":"\\\\10.0.0.9\\ADMIN$","name":"PSEXESVC.exe","size":0}
+            {"ts":1793523600.1,"uid":"C6","id.orig_h":"10.0.0.5","id.orig_p":50123,"id.resp_h":"10.0.0.9","id.resp_p":445,"fuid":"F1","action":"SMB::FILE_WRITE","path":"\\\\10.0.0.9\\ADMIN$","name":"PSEXESVC.exe","size":0}
+            {"ts":1793523601.0,"uid":"C7","id.orig_h":"10.0.0.5","id.orig_p":50124,"id.resp_h":"10.0.0.9","id.resp_p":445,"fuid":"F2","action":"SMB::FILE_READ","path":"\\\\10.0.0.9\\share","name":"a.docx","size":10}
+            """;
+        var (events, errors) = Read(log, "mixed.json");
+
+        Assert.Empty(errors);
+        Assert.Equal(2, events.Count);
+        var write = Assert.IsType<SmbFileEvent>(events[0]);
+        Assert.Equal((SmbFileAction.Write, @"\\10.0.0.9\ADMIN$", "ADMIN$", "PSEXESVC.exe"), (write.Action, write.Path, write.Share, write.Name));
+        Assert.Equal(SmbFileAction.Read, Assert.IsType<SmbFileEvent>(events[1]).Action);
+        var engine = new Mamori.Sensor.Detection.DetectionEngine();
+        events.ForEach(engine.OnEvent);
+        engine.Flush();
+        Assert.Equal(Mamori.Sensor.Detection.AlertType.AbnormalProcess, Assert.Single(engine.Alerts.ToList()).Type);
+    }
+
+    [Fact]
     public void Read_BrokenLines_SkippedWithLineNumbers()
     {
         const string log = """

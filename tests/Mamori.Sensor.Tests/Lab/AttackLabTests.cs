@@ -13,7 +13,7 @@ public class AttackLabTests(ITestOutputHelper output)
 {
     [LabTheory("portscan", "synflood", "bruteforce-ftp", "bruteforce-ssh", "bruteforce-pop3", "bruteforce-http-basic",
         "password-spray", "dns-tunnel", "url-scan", "dga-lookups", "intel-hits", "cleartext-logins", "banned-client",
-        "telnet-login", "ftp-login", "mail-login", "bruteforce-kerberos")]
+        "telnet-login", "ftp-login", "mail-login", "bruteforce-kerberos", "smb-lateral")]
     [InlineData("portscan")]
     [InlineData("synflood")]
     [InlineData("bruteforce-ftp")]
@@ -31,6 +31,7 @@ public class AttackLabTests(ITestOutputHelper output)
     [InlineData("ftp-login")]
     [InlineData("mail-login")]
     [InlineData("bruteforce-kerberos")]
+    [InlineData("smb-lateral")]
     public void Analyze_AttackScenario_ReportsEveryExpectedAlertWithAttackerAndVictim(string scenario)
     {
         var analysis = LabAnalysis.Of(scenario);

@@ -14,7 +14,7 @@ public class LabPrecisionRecallTests(ITestOutputHelper output)
 
     [LabFact("banned-client", "benign-mix", "bruteforce-ftp", "bruteforce-http-basic", "bruteforce-kerberos", "bruteforce-pop3", "bruteforce-ssh",
         "cleartext-logins", "dga-lookups", "dhcp", "dns-basic", "dns-tunnel", "ftp-login", "http-basic", "intel-hits",
-        "kerberos-login", "mail-login", "netbios-ns", "password-spray", "portscan", "smb-ntlm", "ssh-login", "synflood", "telnet-login", "tls-basic", "url-scan")]
+        "kerberos-login", "mail-login", "netbios-ns", "password-spray", "portscan", "smb-lateral", "smb-ntlm", "ssh-login", "synflood", "telnet-login", "tls-basic", "url-scan")]
     public void Evaluate_AllLabScenarios_PrintsPrecisionAndRecallPerAlertType()
     {
         var evaluation = LabEvaluation.Evaluate(Scenarios.Select(LabAnalysis.Of));

@@ -24,7 +24,7 @@ public class TsharkDifferentialTests(ITestOutputHelper output)
 
     [LabFact("banned-client", "benign-mix", "bruteforce-ftp", "bruteforce-http-basic", "bruteforce-kerberos", "bruteforce-pop3", "bruteforce-ssh",
         "cleartext-logins", "dga-lookups", "dhcp", "dns-basic", "dns-tunnel", "ftp-login", "http-basic", "intel-hits",
-        "kerberos-login", "mail-login", "netbios-ns", "password-spray", "portscan", "smb-ntlm", "ssh-login", "synflood", "telnet-login", "tls-basic", "url-scan",
+        "kerberos-login", "mail-login", "netbios-ns", "password-spray", "portscan", "smb-lateral", "smb-ntlm", "ssh-login", "synflood", "telnet-login", "tls-basic", "url-scan",
         Tools = ["tshark:tshark"])]
     public void Extract_AllLabCaptures_AgreesWithTsharkPerField()
     {
@@ -64,6 +64,12 @@ public class TsharkDifferentialTests(ITestOutputHelper output)
 
             var dhcp = Tshark.Fields(pcap, "dhcp.option.hostname", "dhcp.option.hostname");
             Add("DHCP hostname", dhcp.Select(f => f[0]), events.OfType<DhcpEvent>().Where(e => e.HostName is not null).Select(e => e.HostName!));
+
+            // SMB2 CREATEs that write or create a file on a disk share (not IPC$ pipes, not directories).
+            var smbWrites = Tshark.Fields(pcap, "smb2.cmd == 5 && smb2.flags.response == 0 && smb2.share_type == 0x01 && smb.nt.create_options.directory == 0"
+                + " && (smb.access.write == 1 || smb.access.append == 1 || smb.access.generic_write == 1 || smb.access.generic_all == 1"
+                + " || (smb2.create.disposition != 1 && smb2.create.disposition != 3))", "smb2.tree", "smb2.filename");
+            Add("SMB file written", smbWrites.Select(f => f[0] + "|" + f[1]), events.OfType<SmbFileEvent>().Select(e => e.Path + "|" + e.Name));
 
             var connections = events.OfType<ConnectionEvent>().ToList();
             Add("TCP flows", Streams(pcap, "tcp"), connections.Where(c => c.Flow?.Protocol == 6).Select(c => "flow"));

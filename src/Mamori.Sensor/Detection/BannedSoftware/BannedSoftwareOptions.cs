@@ -10,13 +10,13 @@ public sealed class BannedSoftwareRule
     public string Category { get; set; } = "p2p";
 
     /// <summary>Registered domains (and their subdomains) the software contacts, seen in DNS or TLS SNI.</summary>
-    public IList<string> Domains { get; init; } = [];
+    public IList<string> Domains { get; set; } = [];
 
     /// <summary>User-agent fragments (case-insensitive).</summary>
-    public IList<string> UserAgents { get; init; } = [];
+    public IList<string> UserAgents { get; set; } = [];
 
     /// <summary>JA4 TLS client fingerprints.</summary>
-    public IList<string> Ja4 { get; init; } = [];
+    public IList<string> Ja4 { get; set; } = [];
 
     /// <summary>Severity: low by default; adware and P2P file sharing are medium (the pilot's adware case was 中).</summary>
     public AlertSeverity Severity { get; set; } = AlertSeverity.Low;
@@ -29,7 +29,7 @@ public sealed class BannedSoftwareRule
 public sealed class BannedSoftwareOptions
 {
     /// <summary>Rules.</summary>
-    public IList<BannedSoftwareRule> Rules { get; init; } =
+    public IList<BannedSoftwareRule> Rules { get; set; } =
     [
         new() { Name = "BitTorrent", Category = "p2p", Severity = AlertSeverity.Medium,
             Domains = ["bittorrent.com", "utorrent.com", "bitcomet.com", "qbittorrent.org", "transmissionbt.com", "opentrackr.org", "openbittorrent.com", "tracker.publicbt.com"],

@@ -38,7 +38,7 @@ public sealed class DnsTunnelingOptions
     /// Registered domains never reported: services whose normal lookups look like tunnels
     /// (anti-virus reputation look-ups, DNS-based blocklists, telemetry).
     /// </summary>
-    public IList<string> Allow { get; init; } =
+    public IList<string> Allow { get; set; } =
     [
         "sophosxl.net", "mcafee.com", "trendmicro.com", "spamhaus.org", "spamcop.net", "sorbs.net",
         "barracudacentral.org", "surbl.org", "uribl.com", "senderbase.org", "eset.com", "e5.sk",

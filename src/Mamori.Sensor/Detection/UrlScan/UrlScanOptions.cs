@@ -10,8 +10,8 @@ public sealed class UrlScanOptions
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Extra path fragments (case-insensitive) that alone mark a probe.</summary>
-    public IList<string> ExtraProbePaths { get; init; } = [];
+    public IList<string> ExtraProbePaths { get; set; } = [];
 
     /// <summary>Extra user-agent fragments (case-insensitive) that mark a scanner.</summary>
-    public IList<string> ExtraScannerAgents { get; init; } = [];
+    public IList<string> ExtraScannerAgents { get; set; } = [];
 }

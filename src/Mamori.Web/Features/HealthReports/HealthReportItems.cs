@@ -47,8 +47,8 @@ public static class HealthReportItems
         [AlertType.ReverseBruteForce] = HealthReportItem.SuspiciousExternalActions,
         [AlertType.SynFlood] = HealthReportItem.SuspiciousExternalActions,
 
-        // The sensor has no lateral-copy detector yet; the abnormal-process detector is what sees
-        // files fetched and started the way malware spreads (certutil/bitsadmin downloads,
+        // Both feed it: the sensor's SMB lateral-copy rule (a program copied into another PC's ADMIN$/C$)
+        // and the host-log rules that see files fetched and started the way malware spreads (certutil/bitsadmin downloads,
         // download-and-run PowerShell, Office starting a shell).
         [AlertType.AbnormalProcess] = HealthReportItem.SuspiciousFileTransfer,
 
