@@ -8,7 +8,9 @@ using Mamori.Sensor.Detection;
 using Mamori.Sensor.Shipping;
 using Mamori.Web;
 using Mamori.Web.Data;
+using Mamori.Sensor.Intel;
 using Mamori.Web.Features.Ingest;
+using Mamori.Web.Features.Intel;
 using Mamori.Web.Features.Sensors;
 using Mamori.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,7 +21,8 @@ using Npgsql;
 
 // Ingest load benchmark: N simulated sensors post batches to one Mamori server on loopback for a
 // fixed time. Prints events/s accepted (200 answers) and stored (rows committed), latency
-// percentiles and the load average. Not a test: it measures, it does not judge.
+// percentiles and the load average, then times a retro-hunt of 10,000 new indicators over the
+// summaries the run stored. Not a test: it measures, it does not judge.
 //
 //   dotnet run -c Release --project bench/Mamori.Ingest.Benchmarks -- --provider postgres --sensors 8 --seconds 20
 //   (PostgreSQL: --postgres "Host=...;Username=..." or MAMORI_TEST_POSTGRES; a throwaway database is created and dropped)
@@ -113,6 +116,12 @@ try
         latency             p50 {P(0.50):0} ms, p95 {P(0.95):0} ms, p99 {P(0.99):0} ms
         load average        {load}  ({Environment.ProcessorCount} cores)
         """));
+
+    // Retro-hunt over what the run stored, as the server does when a feed adds indicators: every
+    // name summary of the window is read and matched, flow summaries by address.
+    var (rows, hits, huntSeconds) = await HuntAsync(app.Services, options.HuntIndicators);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"retro-hunt          {options.HuntIndicators:#,0} new indicators over {rows:#,0} stored summary rows: {huntSeconds:0.00} s = {rows / huntSeconds:#,0} rows/s, {hits} findings"));
 }
 finally
 {
@@ -233,9 +242,36 @@ static async Task<long> StoredItemsAsync(IServiceProvider services)
     return await db.Set<SensorBatchRecord>().SumAsync(b => (long)b.ItemCount);
 }
 
+// Hunts for N-2 indicators nobody contacted plus one domain and one address the template batches
+// hold, in every operator's stored summaries; returns rows read, findings and seconds.
+static async Task<(long Rows, int Hits, double Seconds)> HuntAsync(IServiceProvider services, int indicators)
+{
+    await using var scope = services.CreateAsyncScope();
+    scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    var hunt = new HuntStoredTrafficHandler(db, TimeProvider.System);
+    var list = Enumerable.Range(0, Math.Max(0, indicators - 2))
+        .Select(i => new Indicator(IndicatorKind.Domain, string.Create(CultureInfo.InvariantCulture, $"bad{i}.example.net"), IntelCategory.C2, "bench"))
+        .Append(new Indicator(IndicatorKind.Domain, "example5.co.jp", IntelCategory.C2, "bench"))
+        .Append(new Indicator(IndicatorKind.Ip, "203.0.113.7", IntelCategory.C2, "bench"))
+        .ToList();
+    var operators = await db.Set<SensorNameSummary>().Select(n => n.OperatorId).Distinct().ToListAsync();
+    var clock = Stopwatch.StartNew();
+    long rows = 0;
+    var hits = 0;
+    foreach (var operatorId in operators)
+    {
+        var result = await hunt.HandleAsync(new RetroHuntRequest(operatorId, list, new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)), CancellationToken.None);
+        rows += result.RowsRead;
+        hits += result.Hits.Count;
+    }
+
+    return (rows, hits, clock.Elapsed.TotalSeconds);
+}
+
 internal sealed record BatchTemplate(byte[] Json, int IdOffset);
 
-internal sealed record BenchOptions(string Provider, int Sensors, int Seconds, int BatchItems, string? Postgres)
+internal sealed record BenchOptions(string Provider, int Sensors, int Seconds, int BatchItems, string? Postgres, int HuntIndicators)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -246,6 +282,7 @@ internal sealed record BenchOptions(string Provider, int Sensors, int Seconds, i
             Number("--sensors", 8),
             Number("--seconds", 20),
             Number("--batch-items", 2000),
-            Value("--postgres"));
+            Value("--postgres"),
+            Number("--hunt-indicators", 10_000));
     }
 }

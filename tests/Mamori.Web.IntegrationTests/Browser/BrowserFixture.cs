@@ -45,7 +45,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         var started = await _started.Value;
         options ??= new BrowserNewContextOptions();
         options.BaseURL = started.BaseUrl;
-        return await started.Browser.NewContextAsync(options);
+        var context = await started.Browser.NewContextAsync(options);
+
+        // Playwright's 30 s is tight for a 2-core CI machine busy with every other test assembly.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

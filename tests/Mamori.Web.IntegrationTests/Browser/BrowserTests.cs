@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Mamori.Web.IntegrationTests.Browser;
 
 /// <summary>Issue 2's browser acceptance: each role's home, the login messages, lockout, isolation.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [BrowserFact]

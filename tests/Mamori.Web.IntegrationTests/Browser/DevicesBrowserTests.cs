@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace Mamori.Web.IntegrationTests.Browser;
 
 /// <summary>Issue 6's inventory in a browser: list → detail (IP history) → edit with a bad and a good save; resolve box; isolation.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class DevicesBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [BrowserFact]

@@ -10,6 +10,7 @@ namespace Mamori.Web.IntegrationTests.Browser;
 /// mode, the company's member sees the result and downloads the one-page PDF, which holds the
 /// scores, the industry average (or the "too few" note) and the countermeasures in Japanese.
 /// </summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class DiagnosisBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Aoba = "株式会社青葉商事";

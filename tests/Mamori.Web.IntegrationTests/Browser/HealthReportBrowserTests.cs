@@ -21,6 +21,7 @@ namespace Mamori.Web.IntegrationTests.Browser;
 /// the PDF (real Chromium, checked with pdftotext) has the grade and the counts; a member
 /// downloads its own report and gets 404 for the other company's.
 /// </summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class HealthReportBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Clean = "株式会社すこやか工業";

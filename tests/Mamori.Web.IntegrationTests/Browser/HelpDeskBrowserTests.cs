@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 namespace Mamori.Web.IntegrationTests.Browser;
 
 /// <summary>Issue 7's browser acceptance: inquiry → reply → SLA; dispatch → accept → visit → confirm → claim; isolation.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class HelpDeskBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [BrowserFact]

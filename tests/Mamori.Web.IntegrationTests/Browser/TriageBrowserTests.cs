@@ -25,6 +25,7 @@ namespace Mamori.Web.IntegrationTests.Browser;
 /// analyst turns the alert into an incident and a notice; a member of A sees the notice naming the
 /// PC from the inventory and acknowledges it; a member of B sees nothing.
 /// </summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string PhishingDomain = "secure-login-aoba-bank.example";
