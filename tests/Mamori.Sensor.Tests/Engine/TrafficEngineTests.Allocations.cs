@@ -33,19 +33,26 @@ public partial class TrafficEngineTests
         engine.Process(new RawPacket(CaptureWriter.At(0), LinkType.Ethernet, syn.Length, syn));
         engine.Process(new RawPacket(CaptureWriter.At(1), LinkType.Ethernet, synAck.Length, synAck));
 
-        // Warm up: first data packet resolves the parser; the JIT tiers up.
-        for (var i = 0; i < 100; i++)
+        // Quarter 1 warms up (the first data packet resolves the parser; the JIT tiers up); quarters 2-4
+        // are measured and the least is kept, as in the pcap test below: a per-packet allocation shows
+        // in every quarter (5,000 packets each), a one-off pool refill or tier-up under a busy run in one.
+        const int Quarter = Packets / 4;
+        for (var i = 0; i < Quarter; i++)
         {
             Send(i);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 100; i < Packets; i++)
+        var allocated = long.MaxValue;
+        for (var start = Quarter; start < Packets; start += Quarter)
         {
-            Send(i);
-        }
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = start; i < start + Quarter; i++)
+            {
+                Send(i);
+            }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.Equal(0, allocated);
         Assert.Equal((long)Packets * Segment, parser.Bytes);

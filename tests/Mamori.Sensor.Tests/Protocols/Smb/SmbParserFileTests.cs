@@ -3,6 +3,7 @@ using System.Text;
 using Mamori.Sensor.Events;
 using Mamori.Sensor.Protocols;
 using Mamori.Sensor.Protocols.Smb;
+using Mamori.Sensor.Tests.TestSupport;
 
 namespace Mamori.Sensor.Tests.Protocols.Smb;
 
@@ -266,14 +267,14 @@ public class SmbParserFileTests
         byte[] write = Frame(Write(3, 7, 1200));
         parser.OnData(context, FlowDirection.ToResponder, read);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        Assert.Equal(0, AllocationMeter.LeastOf(3, () =>
         {
-            parser.OnData(context, FlowDirection.ToResponder, read);
-            parser.OnData(context, FlowDirection.ToOriginator, opened);
-            parser.OnData(context, FlowDirection.ToResponder, write);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 1000; i++)
+            {
+                parser.OnData(context, FlowDirection.ToResponder, read);
+                parser.OnData(context, FlowDirection.ToOriginator, opened);
+                parser.OnData(context, FlowDirection.ToResponder, write);
+            }
+        }));
     }
 }
