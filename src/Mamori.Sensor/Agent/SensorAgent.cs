@@ -502,10 +502,11 @@ public sealed class SensorAgent : IDisposable
 
             if (pace is not null)
             {
-                var due = TimeSpan.FromSeconds((double)read / _options.ReplayPacketsPerSecond);
-                if (due > pace.Elapsed)
+                // Elapsed is read once: read twice, a busy machine could pass the check and then sleep a negative time (which throws).
+                var ahead = TimeSpan.FromSeconds((double)read / _options.ReplayPacketsPerSecond) - pace.Elapsed;
+                if (ahead > TimeSpan.Zero)
                 {
-                    Thread.Sleep(due - pace.Elapsed);
+                    Thread.Sleep(ahead);
                 }
             }
         }
