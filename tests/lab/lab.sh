@@ -435,18 +435,31 @@ lab_telnetd() {
 
 # lab_smbd: Samba on the server (SMB2/3 only, NTLMv2) sharing "shared" to alice and bob.
 lab_smbd() {
-  local s="$LAB_DIR/samba" u
-  mkdir -p "$s"/{private,lock,state,cache,run,ncalrpc,log} "$LAB_DIR/share"
+  mkdir -p "$LAB_DIR/share"
   echo "quarterly figures" > "$LAB_DIR/share/report-2026Q3.txt"
   chmod -R a+rX "$LAB_DIR/share"
-  cat > "$s/smb.conf" <<CONF
+  lab_samba server "$SERVER" FILESERVER "alice bob" <<CONF
+[shared]
+  path = $LAB_DIR/share
+  read only = yes
+  valid users = alice bob
+CONF
+}
+
+# lab_samba HOST IP NETBIOS-NAME "USERS": Samba on HOST (SMB2/3 only, NTLMv2, no guest) with the
+# lab passwords of USERS and the share sections read from stdin; waits until port 445 answers.
+lab_samba() {
+  local host=$1 ip=$2 name=$3 users=$4 s="$LAB_DIR/samba-$1" u
+  mkdir -p "$s"/{private,lock,state,cache,run,ncalrpc,log}
+  {
+    cat <<CONF
 [global]
   workgroup = LAB
-  netbios name = FILESERVER
+  netbios name = $name
   server role = standalone server
   security = user
   map to guest = never
-  interfaces = $SERVER/24
+  interfaces = $ip/24
   bind interfaces only = yes
   smb ports = 445
   disable netbios = yes
@@ -464,17 +477,15 @@ lab_smbd() {
   disable spoolss = yes
   server min protocol = SMB2
   ntlm auth = ntlmv2-only
-[shared]
-  path = $LAB_DIR/share
-  read only = yes
-  valid users = alice bob
 CONF
-  for u in alice bob; do
+    cat
+  } > "$s/smb.conf"
+  for u in $users; do
     printf '%s\n%s\n' "${LAB_PASS[$u]}" "${LAB_PASS[$u]}" |
-      lab_exec server smbpasswd -c "$s/smb.conf" -s -a "$u" > /dev/null
+      lab_exec "$host" smbpasswd -c "$s/smb.conf" -s -a "$u" > /dev/null
   done
-  lab_bg server smbd /usr/sbin/smbd --foreground --no-process-group --debug-stdout -s "$s/smb.conf"
-  lab_wait_tcp server "$SERVER" 445
+  lab_bg "$host" smbd /usr/sbin/smbd --foreground --no-process-group --debug-stdout -s "$s/smb.conf"
+  lab_wait_tcp "$host" "$ip" 445
 }
 
 # lab_kdc: an MIT Kerberos KDC for realm LAB.EXAMPLE on the server (UDP and TCP 88) with the lab

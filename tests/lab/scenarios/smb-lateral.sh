@@ -11,38 +11,13 @@ lab_host pc2 "$TARGET2"
 lab_user pc2 admin "${LAB_PASS[admin]}"
 lab_host client "$CLIENT"
 
-s="$LAB_DIR/samba-pc2"
-mkdir -p "$s"/{private,lock,state,cache,run,ncalrpc,log} "$LAB_DIR/admin-share" "$LAB_DIR/office-share" "$LAB_DIR/outbox"
+mkdir -p "$LAB_DIR/admin-share" "$LAB_DIR/office-share" "$LAB_DIR/outbox"
 echo "MZ lab tool, not a real program" > "$LAB_DIR/admin-share/tool.exe"
 echo "MZ lab update, not a real program" > "$LAB_DIR/outbox/update.exe"
 echo "lab minutes of the monthly meeting" > "$LAB_DIR/outbox/minutes-2026-12.docx"
 chmod 777 "$LAB_DIR/admin-share" "$LAB_DIR/office-share"
 chmod -R a+rX "$LAB_DIR/admin-share" "$LAB_DIR/outbox"
-cat > "$s/smb.conf" <<CONF
-[global]
-  workgroup = LAB
-  netbios name = PC2
-  server role = standalone server
-  security = user
-  map to guest = never
-  interfaces = $TARGET2/24
-  bind interfaces only = yes
-  smb ports = 445
-  disable netbios = yes
-  private dir = $s/private
-  lock directory = $s/lock
-  state directory = $s/state
-  cache directory = $s/cache
-  pid directory = $s/run
-  ncalrpc dir = $s/ncalrpc
-  log file = $s/log/%m.log
-  passdb backend = tdbsam:$s/private/passdb.tdb
-  load printers = no
-  printing = bsd
-  printcap name = /dev/null
-  disable spoolss = yes
-  server min protocol = SMB2
-  ntlm auth = ntlmv2-only
+lab_samba pc2 "$TARGET2" PC2 admin <<CONF
 [ADMIN\$]
   path = $LAB_DIR/admin-share
   read only = no
@@ -53,10 +28,6 @@ cat > "$s/smb.conf" <<CONF
   read only = no
   valid users = admin
 CONF
-printf '%s\n%s\n' "${LAB_PASS[admin]}" "${LAB_PASS[admin]}" |
-  lab_exec pc2 smbpasswd -c "$s/smb.conf" -s -a admin > /dev/null
-lab_bg pc2 smbd /usr/sbin/smbd --foreground --no-process-group --debug-stdout -s "$s/smb.conf"
-lab_wait_tcp pc2 "$TARGET2" 445
 
 printf '[global]\n  client min protocol = SMB2\n  workgroup = LAB\n' > "$LAB_DIR/client.conf"
 printf '%s' "${LAB_PASS[admin]}" > "$LAB_DIR/smbpass"
