@@ -88,14 +88,8 @@ public sealed class EdgeCollector : IEventSink, IAlertSink
     public int AlertCount => _alerts.Count;
 
     /// <summary>The stable id of an alert: a hash of its type, key and the first time this sensor saw it, so a replay after a crash gives the same id.</summary>
-    public static Guid AlertId(AlertType type, string key, DateTimeOffset firstSeen)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"{AlertCatalog.IdOf(type)}|{key}|{firstSeen.UtcTicks}"), hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // RFC 9562 name-based layout (version 5 bits, SHA-256 digest)
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
-    }
+    public static Guid AlertId(AlertType type, string key, DateTimeOffset firstSeen) =>
+        StableId.Of($"{AlertCatalog.IdOf(type)}|{key}|{firstSeen.UtcTicks}");
 
     /// <summary>Counts the traffic engine of the next capture (one per file or interface) for flows started.</summary>
     public void AttachEngine(EngineCounters counters)

@@ -1,9 +1,8 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Mamori.Sensor.Detection;
 using Mamori.Sensor.Detection.ThreatIntel;
 using Mamori.Sensor.Intel;
+using Mamori.Sensor.Shipping;
 using Mamori.Web.Data;
 using Mamori.Web.Features.Alerts;
 using Mamori.Web.Features.Sensors;
@@ -148,11 +147,7 @@ public sealed class HuntStoredTrafficHandler(AppDbContext db, TimeProvider time)
     public static Guid ExternalIdOf(RetroHuntHit hit, AlertType type)
     {
         ArgumentNullException.ThrowIfNull(hit);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"server-retro|{AlertCatalog.IdOf(type)}|{hit.SensorId}|{hit.ClientIp}|{(hit.Kind == FlowKind ? FlowKind : "name")}|{hit.Observed}|{hit.Port}"), hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
+        return StableId.Of($"server-retro|{AlertCatalog.IdOf(type)}|{hit.SensorId}|{hit.ClientIp}|{(hit.Kind == FlowKind ? FlowKind : "name")}|{hit.Observed}|{hit.Port}");
     }
 
     private static void Add(Dictionary<(int, int, string, string, string, int?), RetroHuntHit> hits, RetroHuntHit hit)
