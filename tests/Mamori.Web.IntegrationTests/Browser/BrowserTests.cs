@@ -1,6 +1,7 @@
 using Mamori.Web.Features.Demo;
 using Mamori.Web.Tests.TestSupport;
 using Microsoft.Playwright;
+using static Mamori.Web.IntegrationTests.Browser.BrowserLogin;
 
 namespace Mamori.Web.IntegrationTests.Browser;
 
@@ -117,14 +118,5 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal(homePath, new Uri(page.Url).AbsolutePath);
         Assert.Contains(expectedText, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(login.DisplayName, await page.GetByTestId("user-name").InnerTextAsync(), StringComparison.Ordinal);
-    }
-
-    private static async Task LoginAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }

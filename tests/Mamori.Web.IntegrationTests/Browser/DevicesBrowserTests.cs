@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Mamori.Web.Features.Demo;
 using Mamori.Web.Tests.TestSupport;
 using Microsoft.Playwright;
+using static Mamori.Web.IntegrationTests.Browser.BrowserLogin;
 
 namespace Mamori.Web.IntegrationTests.Browser;
 
@@ -66,14 +67,5 @@ public sealed class DevicesBrowserTests(BrowserFixture fixture) : IClassFixture<
         Assert.Equal(404, (await otherPage.GotoAsync(deviceUrl + "/edit"))!.Status);
         await otherPage.GotoAsync("/devices");
         Assert.DoesNotContain("経理の山田さん", await otherPage.ContentAsync(), StringComparison.Ordinal);
-    }
-
-    private static async Task LoginAsync(IPage page, DemoLogin login)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("メールアドレス").FillAsync(login.Email);
-        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(DemoLogins.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }

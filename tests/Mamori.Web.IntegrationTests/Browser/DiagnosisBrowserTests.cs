@@ -2,6 +2,7 @@ using System.Text;
 using Mamori.Web.Features.Demo;
 using Mamori.Web.Tests.TestSupport;
 using Microsoft.Playwright;
+using static Mamori.Web.IntegrationTests.Browser.BrowserLogin;
 
 namespace Mamori.Web.IntegrationTests.Browser;
 
@@ -121,14 +122,5 @@ public sealed class DiagnosisBrowserTests(BrowserFixture fixture) : IClassFixtur
         {
             File.Delete(file);
         }
-    }
-
-    private static async Task LoginAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(DemoLogins.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }

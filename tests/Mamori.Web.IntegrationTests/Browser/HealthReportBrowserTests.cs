@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static Mamori.Web.IntegrationTests.Browser.BrowserLogin;
 
 namespace Mamori.Web.IntegrationTests.Browser;
 
@@ -139,14 +140,5 @@ public sealed class HealthReportBrowserTests(BrowserFixture fixture) : IClassFix
         {
             File.Delete(file);
         }
-    }
-
-    private static async Task LoginAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(DemoLogins.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }

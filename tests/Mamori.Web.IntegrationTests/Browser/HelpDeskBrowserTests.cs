@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Mamori.Web.Features.Demo;
 using Mamori.Web.Tests.TestSupport;
 using Microsoft.Playwright;
+using static Mamori.Web.IntegrationTests.Browser.BrowserLogin;
 
 namespace Mamori.Web.IntegrationTests.Browser;
 
@@ -155,14 +156,5 @@ public sealed class HelpDeskBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.GotoAsync("/insurance");
         var value = await page.Locator("[data-testid=policy][data-cover=OnSiteDispatch] [data-testid=remaining]").GetAttributeAsync("data-yen");
         return long.Parse(value!, CultureInfo.InvariantCulture);
-    }
-
-    private static async Task LoginAsync(IPage page, DemoLogin login)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("メールアドレス").FillAsync(login.Email);
-        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(DemoLogins.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }

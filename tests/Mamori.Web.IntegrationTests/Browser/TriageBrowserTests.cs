@@ -16,6 +16,7 @@ using Mamori.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static Mamori.Web.IntegrationTests.Browser.BrowserLogin;
 
 namespace Mamori.Web.IntegrationTests.Browser;
 
@@ -247,14 +248,5 @@ public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<B
         BinaryPrimitives.WriteUInt32LittleEndian(pcap.AsSpan(36), (uint)frame.Length);
         frame.CopyTo(pcap, 40);
         return pcap;
-    }
-
-    private static async Task LoginAsync(IPage page, DemoLogin login)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("メールアドレス").FillAsync(login.Email);
-        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(DemoLogins.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }
